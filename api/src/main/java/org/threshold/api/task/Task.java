@@ -1,0 +1,55 @@
+package org.threshold.api.task;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * A task's data, ready for training: a vocabulary, training components, test prompts and a
+ * scorer. Plain Java: a third party can generate, tokenize and score data with {@code api} and
+ * one task module alone.
+ *
+ * <p>Everything a task returns is deterministic in its config and {@link TaskContext#seed()}.
+ */
+public interface Task {
+
+    Vocabulary vocabulary();
+
+    /**
+     * The longest token sequence the model must read: every training example has at most this
+     * many tokens, and generation keeps the last this-many tokens when a sequence grows longer.
+     * It is the number of position embeddings a model needs.
+     */
+    int contextLength();
+
+    /** The training components with the task's own weights; at least one. */
+    List<Component> components();
+
+    /** The test prompt sets; the first is the headline set (empty name). */
+    List<EvalSet> evalSets();
+
+    Scorer scorer();
+
+    /** The token that ends a completion, if generation stops at one. */
+    OptionalInt stopToken();
+
+    /**
+     * The metric a run reports as its headline ({@code test_accuracy} in result.json) unless the
+     * config names another, e.g. {@code accuracy}.
+     */
+    default String headlineMetric() {
+        return evalSets().get(0).metricName(scorer().metrics().get(0));
+    }
+
+    /**
+     * Figures known without training, reported beside the scores: chance levels, memorization
+     * baselines, how many generated examples were rejected. Names follow the metric naming
+     * ({@code chance.OP_TOP}, {@code baseline.A->C}).
+     */
+    default Map<String, Double> figures() {
+        return Map.of();
+    }
+
+    /** One line describing the task as configured, e.g. "ListOps mod 10, MAX+MED+SUM within, depth 2, CoT". */
+    String describe();
+}
