@@ -1,0 +1,81 @@
+package org.threshold.trainer;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import org.threshold.api.config.ConfigSection;
+
+/**
+ * The {@code training:} section: SPEC section 6's defaults table, every entry configurable.
+ * Defaults live here and nowhere else.
+ *
+ * @param steps training steps (SPEC: 20,000; 50,000 for long runs)
+ * @param epochs when given, the run length in epochs over the training data instead of steps
+ *     (the translation task counts epochs over its stream)
+ * @param batch sequences per step
+ * @param learningRate peak learning rate, reached after the warm-up
+ * @param minLearningRate learning rate at the last step (cosine decay)
+ * @param warmupSteps linear warm-up from 0
+ * @param schedule "cosine" (decay to the minimum at the last step) or "constant"
+ * @param beta1 Adam's first-moment decay
+ * @param beta2 Adam's second-moment decay (SPEC: 0.99, nanoGPT's choice for tiny models)
+ * @param epsilon Adam's epsilon
+ * @param weightDecay decoupled weight decay (AdamW); 0 is plain Adam
+ * @param clipNorm global gradient-norm clipping; 0 turns it off
+ * @param evalEvery evaluate every this many steps (and at the last step)
+ * @param loss "all" (every non-pad position) or "completion" (answer tokens only)
+ * @param earlyStopping the appendix's rule
+ */
+public record TrainingConfig(int steps, OptionalDouble epochs, int batch, double learningRate, double minLearningRate,
+                             int warmupSteps, String schedule, double beta1, double beta2, double epsilon,
+                             double weightDecay, double clipNorm, int evalEvery, String loss,
+                             EarlyStopping earlyStopping) {
+
+    public static final List<String> SCHEDULES = List.of("cosine", "constant");
+    public static final List<String> LOSSES = List.of("all", "completion");
+
+    /**
+     * Appendix: only after {@code after} steps, stop when the change of the training loss between
+     * consecutive evaluations stays below {@code minDelta} for {@code patience} consecutive
+     * evaluations; the training loss is the mean over all steps since the previous evaluation.
+     */
+    public record EarlyStopping(boolean enabled, int after, double minDelta, int patience) {
+
+        static EarlyStopping bind(ConfigSection s) {
+            return new EarlyStopping(
+                    s.flag("enabled", true),
+                    s.integer("after", 2_000, 0, Integer.MAX_VALUE),
+                    s.number("min_delta", 2.5e-4, 0, Double.MAX_VALUE),
+                    s.integer("patience", 10, 1, 1_000_000));
+        }
+    }
+
+    /** Binds the {@code training:} section; problems go to the section. */
+    public static TrainingConfig bind(ConfigSection s) {
+        int steps = s.integer("steps", 20_000, 1, Integer.MAX_VALUE);
+        OptionalDouble epochs = s.optionalNumber("epochs", 1e-9, 1e9);
+        if (epochs.isPresent() && s.has("steps")) {
+            s.problem("epochs", "give either steps or epochs, not both");
+        }
+        int batch = s.integer("batch", 64, 1, 1 << 20);
+        double lr = s.number("lr", 1e-3, 0, 10);
+        double minLr = s.number("min_lr", 1e-4, 0, 10);
+        if (minLr > lr) {
+            s.problem("min_lr", "expected at most lr (" + lr + "), found " + minLr);
+        }
+        int warmup = s.integer("warmup", 100, 0, Integer.MAX_VALUE);
+        String schedule = s.choice("schedule", "cosine", SCHEDULES);
+        List<Double> betas = s.numbers("betas", List.of(0.9, 0.99), 0, 0.999999999);
+        if (betas.size() != 2) {
+            s.problem("betas", "expected two numbers [beta1, beta2], found " + betas.size());
+            betas = List.of(0.9, 0.99);
+        }
+        double eps = s.number("eps", 1e-8, 0, 1);
+        double weightDecay = s.number("weight_decay", 0, 0, 10);
+        double clip = s.number("clip", 1.0, 0, Double.MAX_VALUE);
+        int evalEvery = s.integer("eval_every", 250, 1, Integer.MAX_VALUE);
+        String loss = s.choice("loss", "all", LOSSES);
+        EarlyStopping early = EarlyStopping.bind(s.section("early_stopping"));
+        return new TrainingConfig(steps, epochs, batch, lr, minLr, warmup, schedule, betas.get(0), betas.get(1), eps,
+                weightDecay, clip, evalEvery, loss, early);
+    }
+}
