@@ -63,6 +63,11 @@ public final class Gpt implements Model {
         block.initialize(manager, values);
     }
 
+    /** As {@link #initialize(NDManager, float[])} with float64 weights, for numerical checks (finite differences). */
+    public void initialize(NDManager manager, double[] values) {
+        block.initialize(manager, values);
+    }
+
     @Override
     public long parameterCount() {
         return block.layout().count();

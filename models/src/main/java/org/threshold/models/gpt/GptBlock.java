@@ -3,6 +3,7 @@ package org.threshold.models.gpt;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -47,20 +48,38 @@ public final class GptBlock extends AbstractBlock {
         this.normalized = new Shape(config.d());
     }
 
-    /** Creates the flat parameter vector on {@code manager} with {@code values} and the model's constants. */
+    /** Creates the flat parameter vector (float32) on {@code manager} with {@code values} and the model's constants. */
     void initialize(NDManager manager, float[] values) {
-        if (values.length != layout.count()) {
-            throw new IllegalArgumentException("expected " + layout.count() + " parameter values, got " + values.length);
-        }
+        requireCount(values.length);
         if (weights.isInitialized()) {
             // DJL lets a parameter's array be set once; a second initialization overwrites its values.
             weights.getArray().set(values);
             return;
         }
-        NDArray flat = manager.create(values);
+        create(manager, manager.create(values));
+    }
+
+    /** As {@link #initialize(NDManager, float[])} in double precision, for numerical checks. */
+    void initialize(NDManager manager, double[] values) {
+        requireCount(values.length);
+        if (weights.isInitialized()) {
+            weights.getArray().set(values);
+            return;
+        }
+        create(manager, manager.create(values));
+    }
+
+    private void requireCount(int count) {
+        if (count != layout.count()) {
+            throw new IllegalArgumentException("expected " + layout.count() + " parameter values, got " + count);
+        }
+    }
+
+    private void create(NDManager manager, NDArray flat) {
         flat.setRequiresGradient(true);
         weights.setArray(flat);
         NDArray scale = manager.create((float) (1.0 / Math.sqrt(config.headSize())));
+        NDScope.unregister(flat, scale); // the model's, not the scope's that happens to be open
         blocks.clear();
         for (int i = 0; i < config.variant().distinctBlocks(config.layers()); i++) {
             blocks.add(new TransformerBlock(config, scale));
@@ -153,12 +172,5 @@ public final class GptBlock extends AbstractBlock {
     @Override
     public String toString() {
         return "GptBlock(" + config + ", " + shape + ")";
-    }
-
-    /** Releases the model's constants (its weights belong to the manager they were created on). */
-    void closeConstants() {
-        if (masks != null) {
-            masks.close();
-        }
     }
 }
