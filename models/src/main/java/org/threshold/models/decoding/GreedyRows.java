@@ -60,6 +60,11 @@ public final class GreedyRows {
         return generated[row];
     }
 
+    /** How many more tokens the row may generate (0 once it is finished). */
+    public int remaining(int row) {
+        return done[row] ? 0 : maxNewTokens - generated[row];
+    }
+
     public boolean isDone(int row) {
         return done[row];
     }

@@ -82,31 +82,43 @@ final class CachedGreedyDecoder implements GreedyDecoder {
                     positions[r * width + padding[r] + j] = j;
                 }
             }
-            KvCache cache = new KvCache(block.config().layers());
+            // columns, not positions: a padded row can keep generating after the widest row filled the context
+            KvCache cache = new KvCache(block.config().layers(), width + maxNewTokens(rows));
             int prefill = width;
             int[] next = step(flat, manager, ids, positions, batch, width,
                     m -> CausalMasks.leftPadded(m, padding, prefill), cache);
             int keys = width;
+            int[] slots = IntStream.range(0, batch).toArray(); // batch slot -> row
+            int[] pads = padding;
             while (true) {
-                for (int r = 0; r < batch; r++) {
-                    if (!rows.isDone(r)) {
-                        rows.append(r, next[r]);
+                for (int slot = 0; slot < slots.length; slot++) {
+                    if (!rows.isDone(slots[slot])) {
+                        rows.append(slots[slot], next[slot]);
                     }
                 }
                 if (rows.allDone()) {
                     return;
                 }
+                int[] current = slots;
+                int[] active = IntStream.range(0, current.length).filter(slot -> !rows.isDone(current[slot])).toArray();
+                if (active.length <= slots.length / 2) {
+                    // most rows finished (stop token): stop computing them
+                    cache.keep(active);
+                    slots = select(slots, active);
+                    pads = select(pads, active);
+                    next = select(next, active);
+                }
                 // the token just appended sits at position (its row's real length − 1)
                 boolean outgrown = false;
-                long[] newIds = new long[batch];
-                long[] newPositions = new long[batch];
-                for (int r = 0; r < batch; r++) {
-                    int position = keys - padding[r];
-                    if (!rows.isDone(r) && position >= context) {
+                long[] newIds = new long[slots.length];
+                long[] newPositions = new long[slots.length];
+                for (int slot = 0; slot < slots.length; slot++) {
+                    int position = keys - pads[slot];
+                    if (!rows.isDone(slots[slot]) && position >= context) {
                         outgrown = true;
                     }
-                    newIds[r] = next[r];
-                    newPositions[r] = Math.min(position, context - 1); // finished rows: any valid position
+                    newIds[slot] = next[slot];
+                    newPositions[slot] = Math.min(position, context - 1); // finished rows: any valid position
                 }
                 if (outgrown) {
                     NDArray weights = flat;
@@ -115,11 +127,25 @@ final class CachedGreedyDecoder implements GreedyDecoder {
                     return;
                 }
                 int keyCount = keys + 1;
-                next = step(flat, manager, newIds, newPositions, batch, 1,
-                        m -> CausalMasks.keysAfterPadding(m, padding, keyCount), cache);
+                int[] maskPadding = pads;
+                next = step(flat, manager, newIds, newPositions, slots.length, 1,
+                        m -> CausalMasks.keysAfterPadding(m, maskPadding, keyCount), cache);
                 keys = keyCount;
             }
         }
+    }
+
+    private static int[] select(int[] values, int[] indices) {
+        return IntStream.of(indices).map(i -> values[i]).toArray();
+    }
+
+    /** The most tokens any row still generates. */
+    private static int maxNewTokens(GreedyRows rows) {
+        int most = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            most = Math.max(most, rows.remaining(r));
+        }
+        return most;
     }
 
     private int[] step(NDArray flat, NDManager manager, long[] ids, long[] positions, int batch, int time,

@@ -50,8 +50,9 @@ final class CausalSelfAttention {
         NDArray y;
         if (heads == 1) {
             if (cache.isPresent()) {
-                k = extend(cache.get(), layer, k, v, true);
-                v = cache.get().values(layer);
+                NDArray[] all = cache.get().append(layer, k, v, 1);
+                k = all[0];
+                v = all[1];
             }
             weights = softmax(q.batchMatMul(k.transpose(0, 2, 1)), mask, training);
             y = weights.batchMatMul(v);
@@ -60,8 +61,9 @@ final class CausalSelfAttention {
             k = k.reshape(batch, time, heads, headSize).transpose(0, 2, 1, 3);
             v = v.reshape(batch, time, heads, headSize).transpose(0, 2, 1, 3);
             if (cache.isPresent()) {
-                k = extend(cache.get(), layer, k, v, false);
-                v = cache.get().values(layer);
+                NDArray[] all = cache.get().append(layer, k, v, 2);
+                k = all[0];
+                v = all[1];
             }
             // (batch, time, keys) masks gain a head axis
             NDArray headMask = mask.getShape().dimension() == 3 ? mask.expandDims(1) : mask;
@@ -76,14 +78,5 @@ final class CausalSelfAttention {
     private NDArray softmax(NDArray scores, NDArray mask, boolean training) {
         NDArray weights = scores.mul(scale).add(mask).softmax(-1);
         return Dropout.apply(weights, dropout, training);
-    }
-
-    /** Appends this pass's keys and values to the cache along the time axis; returns all keys. */
-    private static NDArray extend(KvCache cache, int layer, NDArray k, NDArray v, boolean singleHead) {
-        int axis = singleHead ? 1 : 2;
-        NDArray keys = cache.isEmpty(layer) ? k : cache.keys(layer).concat(k, axis);
-        NDArray values = cache.isEmpty(layer) ? v : cache.values(layer).concat(v, axis);
-        cache.put(layer, keys, values);
-        return keys;
     }
 }

@@ -31,15 +31,19 @@ class GreedyDecodingTest {
     }
 
     /**
-     * Random weights whose greedy choices vary with token and position: embeddings and head
-     * dominate the small blocks (a random model with uniform scales keeps emitting one token).
+     * Random weights whose greedy choices vary with the tokens, their positions and what attention
+     * reads from earlier tokens (a random model with uniform small scales keeps emitting one token).
      */
     static float[] varied(ParameterLayout layout, long seed) {
         float[] values = GptForwardTest.scrambled(layout, seed, 0.1);
-        for (String name : List.of("tok_emb", "pos_emb", "head.w")) {
-            ParameterTensor t = layout.tensor(name);
+        for (ParameterTensor t : layout.tensors()) {
+            float factor = switch (t.name().replaceFirst("^h\\d+\\.", "")) {
+                case "tok_emb", "pos_emb", "head.w" -> 10f;
+                case "qkv.w", "proj.w" -> 5f;
+                default -> 1f;
+            };
             for (long i = t.offset(); i < t.end(); i++) {
-                values[(int) i] *= 10;
+                values[(int) i] *= factor;
             }
         }
         return values;
@@ -80,6 +84,31 @@ class GreedyDecodingTest {
     @Test
     void cachedDecodingOfAMultiHeadRecurrentModelGivesTheTokensOfFullRecomputation() {
         assertCachedEqualsRecomputed(new GptConfig(Variant.RECURRENT, 12, 3, 3, 0), 256);
+    }
+
+    @Test
+    void cachedDecodingStaysEqualToRecomputationWhenMostRowsStopEarly() {
+        Gpt model = new Gpt(GptConfig.standard(16, 2), SHAPE);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            model.initialize(manager, varied(model.layout(), 5));
+            List<int[]> prompts = prompts(30, 2, 12, 9);
+            CachedGreedyDecoder cached = new CachedGreedyDecoder(model.block(), 64);
+            // the commonest early token as the stop token: most rows finish after a few tokens, the batch shrinks
+            int[] counts = new int[SHAPE.vocabularySize()];
+            cached.decode(prompts, 3, OptionalInt.empty()).forEach(c -> counts[c[1]]++);
+            int stop = 0;
+            for (int t = 1; t < counts.length; t++) {
+                stop = counts[t] > counts[stop] ? t : stop;
+            }
+            OptionalInt stopToken = OptionalInt.of(stop);
+            List<int[]> fast = cached.decode(prompts, 10, stopToken);
+            List<int[]> slow = RecomputingGreedyDecoder.of(model.block(), manager, SHAPE.contextLength()).decode(prompts, 10, stopToken);
+            for (int i = 0; i < prompts.size(); i++) {
+                assertThat(fast.get(i)).as("prompt %d", i).containsExactly(slow.get(i));
+            }
+            assertThat(fast.stream().filter(c -> c.length <= 3).count()).as("rows that stopped early").isGreaterThan(15);
+            assertThat(fast).as("rows that went on").anyMatch(c -> c.length > 4);
+        }
     }
 
     @Test
