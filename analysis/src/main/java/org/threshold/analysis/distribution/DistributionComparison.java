@@ -45,8 +45,8 @@ public record DistributionComparison(int sizeA, int sizeB, double meanA, double 
 
     /** One line with every statistic. */
     public String describe() {
-        return String.format(Locale.ROOT, "KS %.3f (p %.2g), JSD %.4f, W1 %.4g, d %.3f, mean difference %s",
-                kolmogorovSmirnov.statistic(), kolmogorovSmirnov.pValue(), jensenShannon, wasserstein, cohensD,
+        return String.format(Locale.ROOT, "KS %.3f (p %s), JSD %.4f, W1 %.4g, d %.3f, mean difference %s",
+                kolmogorovSmirnov.statistic(), kolmogorovSmirnov.pValueText(), jensenShannon, wasserstein, cohensD,
                 meanDifference.describe());
     }
 

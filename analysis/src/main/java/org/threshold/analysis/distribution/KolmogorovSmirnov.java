@@ -1,6 +1,5 @@
 package org.threshold.analysis.distribution;
 
-import org.apache.commons.math3.random.Well19937c;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 
 /**
@@ -26,12 +25,20 @@ public record KolmogorovSmirnov(double statistic, double pValue) {
     public static KolmogorovSmirnov test(double[] a, double[] b) {
         Samples.check(a, "a", 2);
         Samples.check(b, "b", 2);
-        // Only the library's Monte Carlo paths draw from the generator; seeding it keeps them deterministic.
-        KolmogorovSmirnovTest test = new KolmogorovSmirnovTest(new Well19937c(20_240_601));
+        // exactP and approximateP are deterministic; the library's random generator is never drawn from.
+        KolmogorovSmirnovTest test = new KolmogorovSmirnovTest();
         double d = test.kolmogorovSmirnovStatistic(a, b);
         double p = (long) a.length * b.length < EXACT_BELOW
                 ? test.exactP(d, a.length, b.length, false)
                 : test.approximateP(d, a.length, b.length);
         return new KolmogorovSmirnov(d, Math.min(1.0, Math.max(0.0, p)));
+    }
+
+    /**
+     * The p-value as text: "0.031", "1.2e-08", or "< 1e-15" where the asymptotic formula rounds to
+     * 0 in double precision (writing "0" would claim certainty).
+     */
+    public String pValueText() {
+        return pValue < 1e-15 ? "< 1e-15" : String.format(java.util.Locale.ROOT, "%.2g", pValue);
     }
 }

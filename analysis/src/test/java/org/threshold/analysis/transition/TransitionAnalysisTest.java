@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class TransitionAnalysisTest {
 
-    private static final TransitionSettings FAST = TransitionSettings.defaults().withResamples(200);
+    private static final TransitionSettings FAST = TransitionSettings.defaults().withResamples(100);
     private final TransitionAnalysis analysis = new TransitionAnalysis(FAST);
 
     @Test
@@ -27,7 +27,7 @@ class TransitionAnalysisTest {
         assertThat(point.fit().orElseThrow().curve().x0()).isCloseTo(4.3, within(0.05));
         assertThat(point.stepLike()).isFalse();
         BootstrapInterval ci = point.interval().orElseThrow();
-        assertThat(ci.resamples()).isEqualTo(200);
+        assertThat(ci.resamples()).isEqualTo(100);
         assertThat(ci.allLocated()).isTrue();
         double lower = ((TransitionEstimate.Located) ci.lower()).parameters();
         double upper = ((TransitionEstimate.Located) ci.upper()).parameters();
@@ -195,6 +195,6 @@ class TransitionAnalysisTest {
         assertThat(ci.lower()).isEqualTo(new TransitionEstimate.Bounded(Side.BELOW, 4_000,
                 "bootstrap resamples crossed below the smallest size"));
         assertThat(ci.describe()).startsWith("95% CI <4.0k–");
-        assertThat(point.describe()).contains(ci.located() + " of 200 bootstrap fits crossed 50% within the measured sizes");
+        assertThat(point.describe()).contains(ci.located() + " of 100 bootstrap fits crossed 50% within the measured sizes");
     }
 }
