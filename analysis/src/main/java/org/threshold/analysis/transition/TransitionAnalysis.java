@@ -24,7 +24,7 @@ import java.util.TreeMap;
  *   <li>no run above the threshold: a bound "above the largest size" with "no fit" as the reason;
  *       every run above: "below the smallest size";</li>
  *   <li>fewer than {@link TransitionSettings#minRunsPerSide()} runs on one side: undetermined, the
- *       curve is still fitted for the picture;</li>
+ *       curve is still fitted for the picture (an undetermined estimate never gets an interval);</li>
  *   <li>the fitted curve never reaches the threshold (hi at or below it): undetermined; the curve
  *       lies wholly above it (lo at or above it): below the smallest size;</li>
  *   <li>a crossing outside the measured sizes: a bound, not the extrapolated value;</li>
@@ -84,26 +84,26 @@ public final class TransitionAnalysis {
                     "no fit: the logistic fit did not converge from any starting point"), Optional.empty(), false, notes);
         }
         LogisticCurve curve = fit.get().curve();
-        Optional<BootstrapInterval> interval = bootstrap(runs, curve, notes);
-
+        // No interval for an estimate the data cannot carry: it would lend it a precision it lacks.
         if (above < settings.minRunsPerSide() || atOrBelow < settings.minRunsPerSide()) {
             String side = above < settings.minRunsPerSide()
                     ? above + " of " + runs.size() + " runs are above " + percent
                     : atOrBelow + " of " + runs.size() + " runs are at or below " + percent;
             return result(mixture, runs, tallies, fit, new TransitionEstimate.Undetermined(
                     "too few points to place a crossing: only " + side + " (at least " + settings.minRunsPerSide()
-                            + " needed on each side)"), interval, false, notes);
+                            + " needed on each side)"), Optional.empty(), false, notes);
         }
+        OptionalDouble crossing = curve.log10Crossing(threshold);
+        if (curve.lo() < threshold && crossing.isEmpty()) {
+            return result(mixture, runs, tallies, fit, new TransitionEstimate.Undetermined(
+                    "no crossing: the fitted curve levels off at " + Percent.format(curve.hi()) + ", below the "
+                            + percent + " threshold"), Optional.empty(), false, notes);
+        }
+        Optional<BootstrapInterval> interval = bootstrap(runs, curve, notes);
         if (curve.lo() >= threshold) {
             return result(mixture, runs, tallies, fit, new TransitionEstimate.Bounded(Side.BELOW, smallest,
                     "the fitted curve is above " + percent + " at every size (its lower level is "
                             + Percent.format(curve.lo()) + ")"), interval, false, notes);
-        }
-        OptionalDouble crossing = curve.log10Crossing(threshold);
-        if (crossing.isEmpty()) {
-            return result(mixture, runs, tallies, fit, new TransitionEstimate.Undetermined(
-                    "no crossing: the fitted curve levels off at " + Percent.format(curve.hi()) + ", below the "
-                            + percent + " threshold"), interval, false, notes);
         }
         double at = crossing.getAsDouble();
         if (at < Math.log10(smallest)) {

@@ -113,6 +113,9 @@ class TransitionAnalysisTest {
         assertThat(point.estimate().describe()).isEqualTo(
                 "too few points to place a crossing: only 1 of 12 runs are above 50% (at least 2 needed on each side)");
         assertThat(point.tallies()).extracting(SizeTally::above).containsExactly(0, 0, 0, 1);
+        // The curve is still fitted for the picture, but gets no interval that would lend it precision.
+        assertThat(point.fit()).isPresent();
+        assertThat(point.interval()).isEmpty();
     }
 
     @Test
