@@ -1,5 +1,6 @@
 package org.threshold.analysis.distribution;
 
+import java.util.Locale;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 
 /**
@@ -39,6 +40,6 @@ public record KolmogorovSmirnov(double statistic, double pValue) {
      * 0 in double precision (writing "0" would claim certainty).
      */
     public String pValueText() {
-        return pValue < 1e-15 ? "< 1e-15" : String.format(java.util.Locale.ROOT, "%.2g", pValue);
+        return pValue < 1e-15 ? "< 1e-15" : String.format(Locale.ROOT, "%.2g", pValue);
     }
 }

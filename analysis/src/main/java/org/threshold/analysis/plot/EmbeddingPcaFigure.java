@@ -140,7 +140,7 @@ public final class EmbeddingPcaFigure implements Figure {
             plot.addRangeMarker(new ValueMarker(0, new Color(0x999999), new BasicStroke(0.8f)));
             stacked.add(plot, 1);
         }
-        JFreeChart chart = new JFreeChart("top components by element", Palette.SUBTITLE.deriveFont(java.awt.Font.BOLD, 13f), stacked, false);
+        JFreeChart chart = new JFreeChart("top components by element", Palette.PANEL_TITLE, stacked, false);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
@@ -187,7 +187,7 @@ public final class EmbeddingPcaFigure implements Figure {
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
         styled(plot);
-        JFreeChart chart = new JFreeChart("PC2 against PC1", Palette.SUBTITLE.deriveFont(java.awt.Font.BOLD, 13f), plot, false);
+        JFreeChart chart = new JFreeChart("PC2 against PC1", Palette.PANEL_TITLE, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }

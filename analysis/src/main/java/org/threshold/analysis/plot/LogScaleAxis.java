@@ -2,8 +2,11 @@ package org.threshold.analysis.plot;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.DoubleFunction;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
@@ -11,6 +14,7 @@ import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.TickType;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
+import org.threshold.analysis.transition.ParameterCount;
 
 /**
  * A log axis labelled at 1, 2 and 5 times each power of ten, with unlabelled minor ticks between:
@@ -64,14 +68,14 @@ final class LogScaleAxis extends LogAxis {
 
     /** "2k", "50k", "1.2M": parameter counts without a needless ".0". */
     static String parameterLabel(double value) {
-        return org.threshold.analysis.transition.ParameterCount.format(value).replace(".0k", "k").replace(".0M", "M");
+        return ParameterCount.format(value).replace(".0k", "k").replace(".0M", "M");
     }
 
     /** "0.05", "2", "100": short numbers for a loss axis. */
     static String numberLabel(double value) {
         if (value >= 1) {
-            return String.format(java.util.Locale.ROOT, "%.0f", value);
+            return String.format(Locale.ROOT, "%.0f", value);
         }
-        return new java.math.BigDecimal(value).round(new java.math.MathContext(1)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(value).round(new MathContext(1)).stripTrailingZeros().toPlainString();
     }
 }

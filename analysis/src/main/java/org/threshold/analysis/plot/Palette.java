@@ -39,6 +39,7 @@ final class Palette {
     };
 
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+    static final Font PANEL_TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
     static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);

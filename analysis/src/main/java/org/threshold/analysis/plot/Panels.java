@@ -1,6 +1,7 @@
 package org.threshold.analysis.plot;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
@@ -11,11 +12,11 @@ import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.block.RectangleConstraint;
 import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.Size2D;
-import org.jfree.data.Range;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.Size2D;
+import org.jfree.data.Range;
 
 /** Several charts drawn side by side into one image, under an optional common title. */
 final class Panels {
@@ -75,7 +76,7 @@ final class Panels {
         return sideBySide("", "", List.of(chart), new double[] {1}, width, height);
     }
 
-    private static double drawTitle(Graphics2D g, String text, java.awt.Font font, int width, double top) {
+    private static double drawTitle(Graphics2D g, String text, Font font, int width, double top) {
         if (text.isBlank()) {
             return 0;
         }

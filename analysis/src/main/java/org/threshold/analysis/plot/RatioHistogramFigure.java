@@ -3,6 +3,8 @@ package org.threshold.analysis.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Dimension;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -147,11 +149,11 @@ public final class RatioHistogramFigure implements Figure {
 
     private static LegendItemCollection legend(String nameA, String nameB) {
         LegendItemCollection items = new LegendItemCollection();
-        java.awt.geom.Rectangle2D box = new java.awt.geom.Rectangle2D.Double(-6, -6, 12, 12);
+        Rectangle2D box = new Rectangle2D.Double(-6, -6, 12, 12);
         items.add(new LegendItem(nameA, null, null, null, box, Palette.translucent(GROUP_A, 150)));
         items.add(new LegendItem(nameB, null, null, null, box, Palette.translucent(GROUP_B, 150)));
         items.add(new LegendItem("difference " + nameA + " − " + nameB, null, null, null,
-                new java.awt.geom.Line2D.Double(-10, 0, 10, 0), new BasicStroke(1.6f), Color.BLACK));
+                new Line2D.Double(-10, 0, 10, 0), new BasicStroke(1.6f), Color.BLACK));
         return items;
     }
 }

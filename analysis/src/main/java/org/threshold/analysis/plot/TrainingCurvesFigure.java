@@ -16,6 +16,7 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -129,7 +130,7 @@ public final class TrainingCurvesFigure implements Figure {
         legend.setItemFont(Palette.LABEL);
         legend.setFrame(BlockBorder.NONE);
         if (accuracyMetrics.size() > 1) {
-            org.jfree.chart.title.TextTitle styles = new org.jfree.chart.title.TextTitle(styleKey(), Palette.SUBTITLE);
+            TextTitle styles = new TextTitle(styleKey(), Palette.SUBTITLE);
             chart.addSubtitle(styles);
         }
         return chart;

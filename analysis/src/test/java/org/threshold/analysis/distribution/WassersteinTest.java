@@ -3,6 +3,7 @@ package org.threshold.analysis.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class WassersteinTest {
@@ -37,7 +38,7 @@ class WassersteinTest {
     @Test
     void shiftingASampleMovesItByTheShift() {
         double[] a = {0.4, 1.9, -0.3, 0.8, 5.0};
-        double[] shifted = java.util.Arrays.stream(a).map(v -> v + 0.75).toArray();
+        double[] shifted = Arrays.stream(a).map(v -> v + 0.75).toArray();
 
         assertThat(Wasserstein.distance(a, shifted)).isCloseTo(0.75, within(1e-12));
     }

@@ -3,6 +3,7 @@ package org.threshold.analysis.embedding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class EmbeddingPcaTest {
@@ -41,7 +42,7 @@ class EmbeddingPcaTest {
         for (int pc = 1; pc <= 4; pc++) {
             double[] v = pca.component(pc);
             assertThat(dot(v, v)).isCloseTo(1.0, within(1e-12));
-            double first = java.util.Arrays.stream(v).filter(x -> Math.abs(x) > 1e-6).findFirst().orElseThrow();
+            double first = Arrays.stream(v).filter(x -> Math.abs(x) > 1e-6).findFirst().orElseThrow();
             assertThat(first).isPositive();
         }
         assertThat(pca.eigenvalue(1)).isGreaterThanOrEqualTo(pca.eigenvalue(2));

@@ -3,8 +3,10 @@ package org.threshold.analysis.transition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TransitionRatioTest {
@@ -69,8 +71,8 @@ class TransitionRatioTest {
     void pairedResamplesGiveTheRatioAnInterval() {
         // Resample i of SUM crosses at 10^(4.5 + i/100), of ALL3 at 10^4: log10 ratios 0.50 … 0.59,
         // so the nearest-rank 2.5% and 97.5% points of ten are the 1st and 10th: 10^0.5 and 10^0.59.
-        List<Double> sum = java.util.stream.IntStream.range(0, 10).mapToObj(i -> 4.5 + i / 100.0).toList();
-        List<Double> all3 = java.util.Collections.nCopies(10, 4.0);
+        List<Double> sum = IntStream.range(0, 10).mapToObj(i -> 4.5 + i / 100.0).toList();
+        List<Double> all3 = Collections.nCopies(10, 4.0);
         TransitionPoint a = withInterval(point("SUM", located(Math.pow(10, 4.545))), sum);
         TransitionPoint b = withInterval(point("ALL3", located(1e4)), all3);
 
