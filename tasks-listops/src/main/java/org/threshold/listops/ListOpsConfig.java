@@ -42,6 +42,8 @@ public record ListOpsConfig(
 
     public static final int DEFAULT_MODULUS = 10;
     public static final long DEFAULT_TABLE_SEED = 1;
+    /** The keys only triplet mode uses. */
+    public static final List<String> TRIPLET_KEYS = List.of("triplet_dataset", "test_operator");
     /** The operators of appendix C's triplet datasets. */
     public static final Map<String, Double> PAPER_TRIPLET_OPERATORS = paperTripletOperators();
 
@@ -94,21 +96,25 @@ public record ListOpsConfig(
                     + "; found " + modulus);
             modulus = DEFAULT_MODULUS;
         }
-        ExpressionSettings expressions = ExpressionSettings.bind(s, Arithmetic.NAMES, modulus,
-                triplets ? PAPER_TRIPLET_OPERATORS : Map.of());
-        TripletDataset dataset = TripletDataset.fromWord(s.choice("triplet_dataset", TripletDataset.EVERY_OPERATOR.word(),
-                TripletDataset.words()));
-        String testOperator = s.choice("test_operator", "SUM", Arithmetic.NAMES);
-        SumTableKind table = SumTableKind.fromWord(s.choice("ssum_table", SumTableKind.SHUFFLED.word(),
-                List.of(SumTableKind.SHUFFLED.word(), SumTableKind.RANDOM.word())));
-        long tableSeed = s.longInteger("table_seed", DEFAULT_TABLE_SEED, 0, Long.MAX_VALUE);
-        if (triplets) {
-            for (String key : ExpressionSettings.SHAPE_AND_SIZE_KEYS) {
-                if (s.has(key)) {
-                    s.problem(key, key + " does not apply to mode: triplets, whose equations are one operator on 3 elements "
-                            + "over all n^3 triplets; remove it");
-                }
+        // Keys of the other mode are asked for only when present, to say why they do not apply;
+        // absent, they stay out of the resolved config.
+        List<String> otherModesKeys = triplets ? ExpressionSettings.SHAPE_AND_SIZE_KEYS : TRIPLET_KEYS;
+        for (String key : otherModesKeys) {
+            if (s.has(key)) {
+                s.node(key);
+                s.problem(key, triplets
+                        ? key + " does not apply to mode: triplets, whose equations are one operator on 3 elements over all n^3 "
+                                + "triplets; remove it"
+                        : key + " applies only to mode: triplets; remove it or set mode: triplets");
             }
+        }
+        ExpressionSettings expressions;
+        TripletDataset dataset = TripletDataset.EVERY_OPERATOR;
+        String testOperator = "SUM";
+        if (triplets) {
+            expressions = ExpressionSettings.bindSingleNodes(s, Arithmetic.NAMES, modulus, PAPER_TRIPLET_OPERATORS);
+            dataset = TripletDataset.fromWord(s.choice("triplet_dataset", TripletDataset.EVERY_OPERATOR.word(), TripletDataset.words()));
+            testOperator = s.choice("test_operator", "SUM", Arithmetic.NAMES);
             if (expressions.excluded() >= ExcludedTriplets.count(modulus)) {
                 s.problem("excluded", "triplet mode trains on the triplets that are not excluded; exclude fewer than all "
                         + ExcludedTriplets.count(modulus));
@@ -120,12 +126,11 @@ public record ListOpsConfig(
                 expressions = expressions.withContext(ExpressionSettings.DEFAULT_CONTEXT);
             }
         } else {
-            for (String key : List.of("triplet_dataset", "test_operator")) {
-                if (s.has(key)) {
-                    s.problem(key, key + " applies only to mode: triplets; remove it or set mode: triplets");
-                }
-            }
+            expressions = ExpressionSettings.bind(s, Arithmetic.NAMES, modulus, Map.of());
         }
+        SumTableKind table = SumTableKind.fromWord(s.choice("ssum_table", SumTableKind.SHUFFLED.word(),
+                List.of(SumTableKind.SHUFFLED.word(), SumTableKind.RANDOM.word())));
+        long tableSeed = s.longInteger("table_seed", DEFAULT_TABLE_SEED, 0, Long.MAX_VALUE);
         return new ListOpsConfig(modulus, expressions, mode, dataset, testOperator, table, tableSeed, ConfigOrigin.of(s));
     }
 

@@ -83,6 +83,22 @@ public record ExpressionSettings(
      * @param defaultOperators used when {@code operators} is absent; empty makes the key required
      */
     public static ExpressionSettings bind(ConfigSection s, List<String> family, int elements, Map<String, Double> defaultOperators) {
+        return bind(s, family, elements, defaultOperators, true);
+    }
+
+    /**
+     * Binds the keys that apply to data of single 3-operand nodes (a family's triplet mode):
+     * operators, cot, context, eval_size and excluded. The keys of {@link #SHAPE_AND_SIZE_KEYS}
+     * are not asked for, so they neither enter the resolved config nor become known; a family
+     * that wants to explain why they do not apply asks for them itself.
+     */
+    public static ExpressionSettings bindSingleNodes(ConfigSection s, List<String> family, int elements,
+            Map<String, Double> defaultOperators) {
+        return bind(s, family, elements, defaultOperators, false);
+    }
+
+    private static ExpressionSettings bind(ConfigSection s, List<String> family, int elements, Map<String, Double> defaultOperators,
+            boolean trees) {
         Map<String, Double> fallback = defaultOperators.isEmpty() ? Map.of(family.get(0), 1.0) : defaultOperators;
         if (defaultOperators.isEmpty() && !s.has("operators")) {
             s.problem("operators", "required: the operators to mix, with weights such as {MAX: 1, MED: 1, SUM: 1} or as a list "
@@ -92,38 +108,39 @@ public record ExpressionSettings(
         if (operators.isEmpty()) {
             operators = fallback;
         }
-        Mixing mixing = Mixing.fromWord(s.choice("mixing", Mixing.WITHIN.word(), List.of(Mixing.WITHIN.word(), Mixing.PER_EXPRESSION.word())));
-        int depth = s.integer("depth", TreeShape.PAPER.depth(), 1, TreeShape.MAX_DEPTH);
-        List<Integer> args = s.integers("args", List.of(TreeShape.PAPER.minArgs(), TreeShape.PAPER.maxArgs()), 1, TreeShape.MAX_ARGS);
-        int minArgs = TreeShape.PAPER.minArgs();
-        int maxArgs = TreeShape.PAPER.maxArgs();
-        if (args.size() != 2 || args.get(0) > args.get(1)) {
-            s.problem("args", "args is the operand-count range [min, max] with min <= max, e.g. [2, 3]; found " + args);
-        } else if (args.get(0) > 3 || args.get(1) < 3) {
-            s.problem("args", "the split holds out operand triplets, so the range must include 3 operands; found " + args);
-        } else {
-            minArgs = args.get(0);
-            maxArgs = args.get(1);
+        ExpressionSettings defaults = defaults(operators, elements);
+        Mixing mixing = defaults.mixing();
+        TreeShape shape = defaults.shape();
+        int trainSize = defaults.trainSize();
+        int testSize = defaults.testSize();
+        TestEquations testEquations = defaults.testEquations();
+        if (trees) {
+            mixing = Mixing.fromWord(s.choice("mixing", Mixing.WITHIN.word(), List.of(Mixing.WITHIN.word(), Mixing.PER_EXPRESSION.word())));
+            shape = shape(s);
+            trainSize = s.integer("train_size", DEFAULT_TRAIN_SIZE, 1, MAX_TRAIN_SIZE);
+            testSize = s.integer("test_size", DEFAULT_TEST_SIZE, 1, MAX_TEST_SIZE);
+            testEquations = TestEquations.fromWord(s.choice("test_equations", TestEquations.AUTO.word(),
+                    List.of(TestEquations.AUTO.word(), TestEquations.SAMPLED.word(), TestEquations.PLANTED.word())));
         }
-        double pNest = s.number("p_nest", TreeShape.PAPER.pNest(), 0, 1);
         boolean cot = s.flag("cot", true);
         int context = s.integer("context", DEFAULT_CONTEXT, ExpressionSpec.MIN_CONTEXT, MAX_CONTEXT);
-        int trainSize = s.integer("train_size", DEFAULT_TRAIN_SIZE, 1, MAX_TRAIN_SIZE);
-        int testSize = s.integer("test_size", DEFAULT_TEST_SIZE, 1, MAX_TEST_SIZE);
         int evalSize = s.integer("eval_size", DEFAULT_EVAL_SIZE, 1, MAX_TEST_SIZE);
-        if (evalSize > testSize) {
-            s.problem("eval_size", "eval_size " + evalSize + " exceeds test_size " + testSize
-                    + "; the scored prompts come from the test set, so lower eval_size or raise test_size");
-            evalSize = testSize;
-        }
-        if (evalSize > trainSize) {
-            s.problem("eval_size", "eval_size " + evalSize + " exceeds train_size " + trainSize + " (the \"train\" set shows "
-                    + "eval_size training equations); lower eval_size or raise train_size");
-            evalSize = trainSize;
-        }
-        if (mixing == Mixing.PER_EXPRESSION && trainSize < operators.size()) {
-            s.problem("train_size", "per-expression mixing splits train_size evenly among the " + operators.size()
-                    + " operators; raise it to at least " + operators.size());
+        if (trees) {
+            if (evalSize > testSize) {
+                s.problem("eval_size", "eval_size " + evalSize + " exceeds test_size " + testSize
+                        + "; the scored prompts come from the test set, so lower eval_size or raise test_size");
+                evalSize = testSize;
+            }
+            if (evalSize > trainSize) {
+                s.problem("eval_size", "eval_size " + evalSize + " exceeds train_size " + trainSize + " (the \"train\" set shows "
+                        + "eval_size training equations); lower eval_size or raise train_size");
+                evalSize = trainSize;
+            }
+            if (mixing == Mixing.PER_EXPRESSION && trainSize < operators.size()) {
+                s.problem("train_size", "per-expression mixing splits train_size evenly among the " + operators.size()
+                        + " operators; raise it to at least " + operators.size());
+                trainSize = DEFAULT_TRAIN_SIZE;
+            }
         }
         int defaultExcluded = ExcludedTriplets.defaultCount(elements);
         long triplets = ExcludedTriplets.count(elements);
@@ -137,10 +154,24 @@ public record ExpressionSettings(
                     + ": set excluded to 1 or more");
             excluded = 1;
         }
-        TestEquations testEquations = TestEquations.fromWord(s.choice("test_equations", TestEquations.AUTO.word(),
-                List.of(TestEquations.AUTO.word(), TestEquations.SAMPLED.word(), TestEquations.PLANTED.word())));
-        return new ExpressionSettings(operators, mixing, new TreeShape(depth, minArgs, maxArgs, pNest), cot, context, trainSize,
-                testSize, evalSize, excluded, testEquations);
+        return new ExpressionSettings(operators, mixing, shape, cot, context, trainSize, testSize, evalSize, excluded, testEquations);
+    }
+
+    private static TreeShape shape(ConfigSection s) {
+        int depth = s.integer("depth", TreeShape.PAPER.depth(), 1, TreeShape.MAX_DEPTH);
+        List<Integer> args = s.integers("args", List.of(TreeShape.PAPER.minArgs(), TreeShape.PAPER.maxArgs()), 1, TreeShape.MAX_ARGS);
+        int minArgs = TreeShape.PAPER.minArgs();
+        int maxArgs = TreeShape.PAPER.maxArgs();
+        if (args.size() != 2 || args.get(0) > args.get(1)) {
+            s.problem("args", "args is the operand-count range [min, max] with min <= max, e.g. [2, 3]; found " + args);
+        } else if (args.get(0) > 3 || args.get(1) < 3) {
+            s.problem("args", "the split holds out operand triplets, so the range must include 3 operands; found " + args);
+        } else {
+            minArgs = args.get(0);
+            maxArgs = args.get(1);
+        }
+        double pNest = s.number("p_nest", TreeShape.PAPER.pNest(), 0, 1);
+        return new TreeShape(depth, minArgs, maxArgs, pNest);
     }
 
     /** The operator mixture of these settings over a notation's operators. */
