@@ -28,6 +28,10 @@ class SumTableTest {
         return out;
     }
 
+    private static List<Integer> sorted(List<Integer> values) {
+        return values.stream().sorted().toList();
+    }
+
     private static boolean commutative(SumTable t) {
         for (int a = 0; a < t.modulus(); a++) {
             for (int b = 0; b < t.modulus(); b++) {
@@ -50,8 +54,8 @@ class SumTableTest {
     void shuffledTableKeepsTheValueMultisetOfTheDiagonalAndOfTheRestSeparately(int n) {
         SumTable truth = SumTable.trueSums(n);
         SumTable shuffled = SumTable.shuffled(n, 5);
-        assertThat(diagonal(shuffled)).containsExactlyInAnyOrderElementsOf(diagonal(truth));
-        assertThat(upperTriangle(shuffled)).containsExactlyInAnyOrderElementsOf(upperTriangle(truth));
+        assertThat(sorted(diagonal(shuffled))).isEqualTo(sorted(diagonal(truth)));
+        assertThat(sorted(upperTriangle(shuffled))).isEqualTo(sorted(upperTriangle(truth)));
     }
 
     @ParameterizedTest

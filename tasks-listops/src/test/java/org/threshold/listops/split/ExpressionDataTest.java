@@ -91,6 +91,10 @@ class ExpressionDataTest {
     void autoSamplesTheModTenTestSetAndPlantsForLargeModuli() {
         assertThat(spec(mod10, TreeShape.PAPER, 128, 10, 10, 10, 100, TestEquations.AUTO, "SUM").resolvedTestEquations())
                 .isEqualTo(TestEquations.SAMPLED);
+        assertThat(spec(Arithmetic.of(12, 1), TreeShape.PAPER, 128, 10, 10, 10, 100, TestEquations.AUTO, "SUM").resolvedTestEquations())
+                .isEqualTo(TestEquations.SAMPLED);
+        assertThat(spec(Arithmetic.of(13, 1), TreeShape.PAPER, 128, 10, 10, 10, 100, TestEquations.AUTO, "SUM").resolvedTestEquations())
+                .isEqualTo(TestEquations.PLANTED);
         Arithmetic mod26 = Arithmetic.of(26, 1);
         assertThat(spec(mod26, TreeShape.PAPER, 128, 10, 10, 10, 100, TestEquations.AUTO, "SUM").resolvedTestEquations())
                 .isEqualTo(TestEquations.PLANTED);
