@@ -1,5 +1,6 @@
 package org.threshold.listops;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +140,7 @@ public record ListOpsConfig(
         m.put("MAX", 1.0);
         m.put("MED", 1.0);
         m.put("SUM", 1.0);
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     public ListOpsConfig withModulus(int modulus) {

@@ -136,6 +136,17 @@ class ListOpsTaskTest {
     }
 
     @Test
+    void modulusTwoWorksOnceItHasAnExcludedTriplet() {
+        ListOpsConfig mod2 = ListOpsConfig.of("SUM", "PROD").withModulus(2);
+        assertThat(mod2.expressions().excluded()).as("min(100, floor(0.1 * 8))").isZero();
+        ListOpsConfig one = mod2.withExpressions(mod2.expressions().withExcluded(1)).withSizes(300, 30, 20);
+        Task task = ListOpsTask.create(one, 1);
+        assertThat(task.vocabulary().size()).isEqualTo(6 + 2 + 7 + 1);
+        assertThat(task.components().get(0).data().size()).isEqualTo(300);
+        assertThat(task.evalSets().get(0).items()).hasSize(20);
+    }
+
+    @Test
     void theDescriptionNamesTheMixtureAndTheSplit() {
         Task task = ListOpsTask.create(small("MAX", "MED", "SUM"), 1);
         assertThat(task.describe()).startsWith("ListOps mod 10, MAX+MED+SUM within, depth 2, args 2-3, p_nest 0.3, CoT")

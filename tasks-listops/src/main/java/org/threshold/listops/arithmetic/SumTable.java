@@ -1,5 +1,6 @@
 package org.threshold.listops.arithmetic;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -110,12 +111,12 @@ public final class SumTable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SumTable t && t.n == n && java.util.Arrays.equals(t.cells, cells);
+        return o instanceof SumTable t && t.n == n && Arrays.equals(t.cells, cells);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(cells);
+        return Arrays.hashCode(cells);
     }
 
     @Override

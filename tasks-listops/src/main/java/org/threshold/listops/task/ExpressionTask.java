@@ -1,6 +1,7 @@
 package org.threshold.listops.task;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class ExpressionTask implements Task {
         for (EvalSet set : evalSets) {
             all.put(set.metricName("chance"), ChanceLevel.of(set.items()));
         }
-        this.figures = java.util.Collections.unmodifiableMap(all);
+        this.figures = Collections.unmodifiableMap(all);
         this.description = description;
     }
 
