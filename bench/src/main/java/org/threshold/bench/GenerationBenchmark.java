@@ -1,5 +1,7 @@
 package org.threshold.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import org.threshold.listops.ListOpsConfig;
@@ -46,23 +48,34 @@ public final class GenerationBenchmark {
         long equations = (long) e.trainSize() + e.testSize() + (long) e.operators().size() * e.evalSize();
         System.out.printf(Locale.ROOT, "equations per run: %,d (train %,d + test %,d + %d per-operator test sets of %,d), one thread%n",
                 equations, e.trainSize(), e.testSize(), e.operators().size(), e.evalSize());
-        double[] rates = new double[runs];
+        // CPU time of this thread as well as wall time: on a shared machine other processes stretch
+        // the wall time, the thread's own CPU time much less.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double[] wallRates = new double[runs];
+        double[] cpuRates = new double[runs];
         for (int run = 0; run < runs; run++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             ExpressionTask task = ListOpsTask.create(config, seed + run);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
             double drawn = task.figures().get("drawn");
-            rates[run] = equations / seconds;
+            wallRates[run] = equations / seconds;
+            cpuRates[run] = equations / cpuSeconds;
             if (run == 0) {
                 System.out.println(task.describe());
             }
-            System.out.printf(Locale.ROOT, "run %2d: %7.1f ms  %,10.0f equations/s  %,10.0f draws/s%s%n", run + 1, seconds * 1e3, rates[run],
-                    drawn / seconds, run == 0 ? "  (cold: JIT warm-up)" : "");
+            System.out.printf(Locale.ROOT, "run %2d: %7.1f ms wall %7.1f ms cpu  %,10.0f equations/s (cpu %,10.0f)  %,10.0f draws/s%s%n",
+                    run + 1, seconds * 1e3, cpuSeconds * 1e3, wallRates[run], cpuRates[run], drawn / seconds,
+                    run == 0 ? "  (cold: JIT warm-up)" : "");
         }
-        double[] warm = Arrays.copyOfRange(rates, 1, runs);
+        System.out.printf(Locale.ROOT, "equations/s: cold %,.0f; warm runs: median %,.0f wall, %,.0f per CPU second (%d runs)%n",
+                wallRates[0], warmMedian(wallRates), warmMedian(cpuRates), runs - 1);
+    }
+
+    private static double warmMedian(double[] rates) {
+        double[] warm = Arrays.copyOfRange(rates, 1, rates.length);
         Arrays.sort(warm);
-        double median = warm.length % 2 == 1 ? warm[warm.length / 2] : (warm[warm.length / 2 - 1] + warm[warm.length / 2]) / 2;
-        System.out.printf(Locale.ROOT, "equations/s: cold %,.0f, warm median %,.0f (%d runs), best %,.0f%n", rates[0], median, warm.length,
-                warm[warm.length - 1]);
+        return warm.length % 2 == 1 ? warm[warm.length / 2] : (warm[warm.length / 2 - 1] + warm[warm.length / 2]) / 2;
     }
 }
