@@ -160,6 +160,10 @@ public record ListOpsConfig(
         return withExpressions(expressions.withSizes(trainSize, testSize, evalSize));
     }
 
+    public ListOpsConfig withOrigin(ConfigOrigin origin) {
+        return new ListOpsConfig(modulus, expressions, mode, tripletDataset, testOperator, ssumTable, tableSeed, origin);
+    }
+
     public ListOpsConfig withSumTable(SumTableKind kind, long seed) {
         return new ListOpsConfig(modulus, expressions, mode, tripletDataset, testOperator, kind, seed, origin);
     }
