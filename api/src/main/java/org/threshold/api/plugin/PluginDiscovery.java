@@ -227,10 +227,13 @@ public final class PluginDiscovery {
         return "failed to load: " + cause(e);
     }
 
-    /** The innermost cause, as "SimpleName: message". */
+    /**
+     * The innermost cause, as "SimpleName: message"; a linkage error is kept rather than the
+     * ClassNotFoundException under it, since it says what happened (a class missing at run time).
+     */
     private static String cause(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
+        while (root.getCause() != null && root.getCause() != root && !(root instanceof LinkageError)) {
             root = root.getCause();
         }
         String message = root.getMessage();
