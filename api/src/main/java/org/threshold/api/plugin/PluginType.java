@@ -31,12 +31,14 @@ public final class PluginType {
     public static <P extends Plugin> Optional<P> select(ConfigSection section, PluginKind<P> kind,
                                                         Map<String, P> providers, Optional<String> defaultType) {
         List<String> names = List.copyOf(providers.keySet());
-        String available = names.isEmpty()
-                ? "a " + kind.name() + " plugin, but none is installed (threshold plugins lists what was found)"
-                : "one of the " + kind.name() + " plugins " + String.join(", ", names);
+        String expected = names.isEmpty()
+                ? "expected the name of a " + kind.name() + " plugin"
+                : "expected one of the " + kind.name() + " plugins " + String.join(", ", names);
+        String noneInstalled = names.isEmpty()
+                ? "; no " + kind.name() + " plugin is installed (threshold plugins lists what was found)" : "";
         if (!section.has(KEY) && defaultType.isEmpty()) {
             section.optionalText(KEY);
-            section.problem(KEY, "expected " + available + ", found no type");
+            section.problem(KEY, expected + ", found no type" + noneInstalled);
             acceptRemainingKeys(section);
             return Optional.empty();
         }
@@ -45,7 +47,7 @@ public final class PluginType {
         if (provider == null) {
             String typePath = section.path().isEmpty() ? KEY : section.path() + "." + KEY;
             if (section.problems().stream().noneMatch(p -> p.path().equals(typePath))) {
-                section.problem(KEY, "expected " + available + ", found '" + type + "'" + DidYouMean.hint(type, names));
+                section.problem(KEY, expected + ", found '" + type + "'" + DidYouMean.hint(type, names) + noneInstalled);
             }
             acceptRemainingKeys(section);
             return Optional.empty();

@@ -67,7 +67,7 @@ class PluginTypeTest {
     void withNoPluginsOfTheKindTheMessageSaysSo() {
         ConfigDocument doc = ConfigDocument.parse("greeting: {type: hello}\n", "run.yaml");
         PluginType.select(doc.root().section("greeting"), Greeting.KIND, Map.of(), Optional.empty());
-        assertThat(problems(doc)).containsExactly("run.yaml:1:12: greeting.type: expected a greeting plugin, but none is"
-                + " installed (threshold plugins lists what was found), found 'hello'");
+        assertThat(problems(doc)).containsExactly("run.yaml:1:12: greeting.type: expected the name of a greeting plugin,"
+                + " found 'hello'; no greeting plugin is installed (threshold plugins lists what was found)");
     }
 }

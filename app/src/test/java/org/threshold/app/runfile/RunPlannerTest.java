@@ -240,7 +240,7 @@ class RunPlannerTest {
     void planningWithNoPluginsNamesTheEmptyKinds() {
         RunPlanner bare = new RunPlanner(Map.of(), Map.of(), Map.of(), Map.of());
         assertThatThrownBy(() -> bare.plan(ConfigDocument.parse(BASE, "run.yaml"))).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("task.type: expected a task plugin, but none is installed");
+                .hasMessageContaining("task.type: expected the name of a task plugin, found 'reverse'; no task plugin is installed");
     }
 
     private static String names(String kind) {
