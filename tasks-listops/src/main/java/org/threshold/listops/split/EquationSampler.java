@@ -171,7 +171,7 @@ final class EquationSampler implements ChainOfThought.NodeVisitor {
 
     static GenerationException tooLong(long rejected, long draws, int context) {
         return new GenerationException("context", String.format(Locale.ROOT,
-                "%.1f%% of drawn equations (%,d of %,d) are longer than the context of %d tokens, and at most 1%% may be: "
+                "%.2f%% of drawn equations (%,d of %,d) are longer than the context of %d tokens, and at most 1%% may be: "
                         + "raise context, or lower depth, args or p_nest", 100.0 * rejected / draws, rejected, draws, context));
     }
 
