@@ -288,11 +288,13 @@ public record TranslationConfig(List<String> languages, int m, int sentenceLengt
      */
     public static TranslationConfig bind(ConfigSection s) {
         // edges first: the default languages are the ones they name.
+        int problemsBefore = s.problems().size();
         ConfigSection edgeSection = s.section("edges");
+        // edges that are not a mapping are reported by the section; checking none against the rules would only add noise
+        boolean unreadable = s.problems().size() > problemsBefore;
         List<Edge> edges = new ArrayList<>();
         List<String> written = new ArrayList<>();
-        boolean unreadable = false;
-        if (s.has("edges")) {
+        if (s.has("edges") && !unreadable) {
             for (String key : edgeSection.keys()) {
                 int samples = edgeSection.integer(key, 0, 0, MAX_SAMPLES_PER_EDGE);
                 Optional<Edge> edge = Edge.parse(key, samples);

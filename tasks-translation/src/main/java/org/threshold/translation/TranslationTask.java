@@ -32,7 +32,9 @@ import org.threshold.api.task.Vocabulary;
  * sentence; {@code sentences}, |N|; per edge {@code baseline.X->Y} = x/|N| (x distinct training
  * sentences), {@code baseline_bound.X->Y}, the mean score a memoriser reaches with probability at
  * most {@code bound_level} over the edge's n test sentences, and {@code training_sentences.X->Y}
- * = x; {@code baseline} and {@code baseline_bound} without a suffix are the headline edge's.
+ * = x, and {@code copy.X->Y}, the score of copying translations shown in the prompt (see
+ * {@link ContextCopy}); {@code baseline}, {@code baseline_bound} and {@code copy} without a suffix
+ * are the headline edge's.
  */
 public final class TranslationTask implements Task {
 
@@ -84,7 +86,7 @@ public final class TranslationTask implements Task {
         sets.add(new EvalSet("", items.get(headline)));
         items.forEach((name, list) -> sets.add(new EvalSet(name, list)));
         this.evalSets = List.copyOf(sets);
-        this.figures = buildFigures(headline);
+        this.figures = buildFigures(headline, items);
     }
 
     private int[] block(Mapping mapping, long[] training) {
@@ -119,18 +121,20 @@ public final class TranslationTask implements Task {
         return List.copyOf(out);
     }
 
-    private Map<String, Double> buildFigures(String headline) {
+    private Map<String, Double> buildFigures(String headline, Map<String, List<EvalItem>> items) {
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("chance", ChanceScore.of(config.m(), scorer));
         f.put("sentences", (double) space.size());
         MemorizationBaseline head = baseline(headline);
         f.put("baseline", head.expectedScore());
         f.put("baseline_bound", head.scoreReachedWithProbability(config.boundLevel()));
+        f.put("copy", ContextCopy.meanScore(items.get(headline), scorer, layout.dot()));
         for (String edge : splits.keySet()) {
             MemorizationBaseline b = baseline(edge);
             f.put("baseline." + edge, b.expectedScore());
             f.put("baseline_bound." + edge, b.scoreReachedWithProbability(config.boundLevel()));
             f.put("training_sentences." + edge, (double) b.distinctTraining());
+            f.put("copy." + edge, ContextCopy.meanScore(items.get(edge), scorer, layout.dot()));
         }
         return Collections.unmodifiableMap(f);
     }
