@@ -33,8 +33,12 @@ class TranslationTaskTest {
             for (Component c : task.components()) {
                 for (int epoch = 0; epoch < 2; epoch++) {
                     for (int i = 0; i < c.data().size(); i++) {
-                        assertThat(Arrays.stream(c.data().example(epoch, i).tokens()).boxed())
-                                .allSatisfy(t -> assertThat(t).isBetween(0, vocabulary - 1).isNotEqualTo(pad));
+                        int[] tokens = c.data().example(epoch, i).tokens();
+                        // plain checks: per-token assertions over every window would dominate the suite's time
+                        if (Arrays.stream(tokens).anyMatch(t -> t < 0 || t >= vocabulary || t == pad)) {
+                            throw new AssertionError("window " + i + " of epoch " + epoch + " has a token outside 0.."
+                                    + (vocabulary - 1) + " or padding: " + Arrays.toString(tokens));
+                        }
                     }
                 }
             }
@@ -204,7 +208,7 @@ class TranslationTaskTest {
         TranslationTask again = new TranslationTask(TRIANGLE, 1);
         TranslationTask other = new TranslationTask(TRIANGLE, 2);
         assertThat(again.block("A->C")).containsExactly(triangle.block("A->C"));
-        assertThat(again.evalSets().get(0).items()).usingRecursiveComparison().isEqualTo(triangle.evalSets().get(0).items());
+        assertThat(texts(again.evalSets().get(0).items())).isEqualTo(texts(triangle.evalSets().get(0).items()));
         assertThat(again.components().get(0).data().example(3, 17).tokens())
                 .containsExactly(triangle.components().get(0).data().example(3, 17).tokens());
         assertThat(other.block("A->C")).isNotEqualTo(triangle.block("A->C"));
@@ -215,7 +219,7 @@ class TranslationTaskTest {
         TranslationTask ten = new TranslationTask(TRIANGLE.withEdges(List.of(new Edge("A", "B", 2500), new Edge("B", "C", 2500),
                 new Edge("A", "C", 10))), 1);
         assertThat(ten.block("A->B")).containsExactly(triangle.block("A->B"));
-        assertThat(ten.evalSets().get(0).items()).usingRecursiveComparison().isEqualTo(triangle.evalSets().get(0).items());
+        assertThat(texts(ten.evalSets().get(0).items())).isEqualTo(texts(triangle.evalSets().get(0).items()));
         assertThat(ten.block("A->C")).containsExactly(Arrays.copyOf(triangle.block("A->C"), 100));
         assertThat(ten.vocabulary()).isEqualTo(triangle.vocabulary());
     }
@@ -224,6 +228,11 @@ class TranslationTaskTest {
     void describeNamesTheSetup() {
         assertThat(triangle.describe()).contains("A, B, C of 8 tokens", "(1680)", "A->C 50", "context 22", "headline A->C");
         assertThat(triangle.stopToken()).isEmpty();
+    }
+
+    /** Prompts and expected completions as comparable values. */
+    private static List<String> texts(List<EvalItem> items) {
+        return items.stream().map(i -> Arrays.toString(i.prompt()) + Arrays.toString(i.expected()) + i.maxNewTokens()).toList();
     }
 
     private static int[] decode(TranslationTask task, String language, int[] ids) {
