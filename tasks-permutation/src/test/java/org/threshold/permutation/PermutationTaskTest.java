@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.threshold.api.config.ConfigException;
 import org.threshold.api.task.Component;
@@ -125,7 +126,7 @@ class PermutationTaskTest {
     }
 
     private static List<String> texts(ExpressionTask task, Component component) {
-        return java.util.stream.IntStream.range(0, component.data().size())
+        return IntStream.range(0, component.data().size())
                 .mapToObj(i -> task.vocabulary().render(component.data().example(0, i).tokens())).toList();
     }
 

@@ -2,6 +2,7 @@ package org.threshold.permutation.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -11,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.threshold.listops.arithmetic.ModularSum;
+import org.threshold.listops.expression.Notation;
 import org.threshold.listops.expression.Operator;
 import org.threshold.permutation.group.BlockDiagonalGroup;
 import org.threshold.permutation.group.Subgroup;
@@ -63,7 +65,7 @@ class PermutationOperatorsTest {
 
     /** Every pair, and random lists of 1 to 5 operands. */
     private static List<int[]> operandLists(BlockDiagonalGroup group) {
-        List<int[]> out = new java.util.ArrayList<>();
+        List<int[]> out = new ArrayList<>();
         for (int a = 0; a < group.order(); a++) {
             for (int b = 0; b < group.order(); b++) {
                 out.add(new int[] {a, b});
@@ -191,7 +193,7 @@ class PermutationOperatorsTest {
     void everyElementRoundTripsThroughItsTokenAndItsPermutation(List<Integer> blocks) {
         BlockDiagonalGroup group = BlockDiagonalGroup.of(blocks, Subgroup.SYMMETRIC);
         PermutationFamily family = PermutationFamily.of(group);
-        var notation = family.notation();
+        Notation notation = family.notation();
         for (int e = 0; e < group.order(); e++) {
             int[] ids = notation.vocabulary().parse(family.token(e));
             assertThat(ids).hasSize(1);
