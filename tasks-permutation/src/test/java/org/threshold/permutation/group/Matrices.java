@@ -20,24 +20,4 @@ final class Matrices {
         }
         return c;
     }
-
-    static int[][] identity(int n) {
-        int[][] m = new int[n][n];
-        for (int i = 0; i < n; i++) {
-            m[i][i] = 1;
-        }
-        return m;
-    }
-
-    /** {@code m} with every entry outside rows and columns {@code from..from+size-1} replaced by the identity's. */
-    static int[][] keepBlock(int[][] m, int from, int size) {
-        int n = m.length;
-        int[][] out = identity(n);
-        for (int i = from; i < from + size; i++) {
-            for (int j = from; j < from + size; j++) {
-                out[i][j] = m[i][j];
-            }
-        }
-        return out;
-    }
 }
