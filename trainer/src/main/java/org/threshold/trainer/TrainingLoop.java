@@ -7,15 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.api.curriculum.Curriculum;
 import org.threshold.api.curriculum.Stage;
+import org.threshold.api.task.Component;
 import org.threshold.api.task.Task;
 import org.threshold.trainer.checkpoint.CheckpointPart;
 import org.threshold.trainer.checkpoint.Checkpoints;
@@ -195,7 +198,7 @@ final class TrainingLoop {
     /** One step, and the evaluation and checkpoint that fall on it; a failure result if the loss diverged. */
     private Optional<RunResult> trainOneStep() {
         long s = step + 1;
-        Map<String, Double> weights = curriculum.weights(s);
+        Map<String, Double> weights = inComponentOrder(curriculum.weights(s));
         Batch batch = sampler.next(s, weights);
         double learningRate = learner.learningRate(s);
         long t0 = System.nanoTime();
@@ -219,6 +222,20 @@ final class TrainingLoop {
             saveCheckpoint();
         }
         return Optional.empty();
+    }
+
+    // every component, in the task's order, so that records do not depend on the map the curriculum built
+    private Map<String, Double> inComponentOrder(Map<String, Double> weights) {
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        for (Component c : task.components()) {
+            ordered.put(c.name(), weights.getOrDefault(c.name(), 0.0));
+        }
+        for (String name : weights.keySet()) {
+            if (!ordered.containsKey(name)) {
+                ordered.put(name, weights.get(name)); // the sampler refuses it with a message naming the components
+            }
+        }
+        return ordered;
     }
 
     private void evaluate(double learningRate, Map<String, Double> weights) {
@@ -290,7 +307,7 @@ final class TrainingLoop {
         return new RunResult(reason, message, plan.metric(),
                 headline == null ? OptionalDouble.empty() : OptionalDouble.of(headline), learner.parameterCount(), step,
                 plannedSteps, lastRecord.map(r -> OptionalDouble.of(r.trainLoss())).orElse(OptionalDouble.empty()), metrics,
-                task.figures(), plan.name(), plan.identity(), task.describe(), learner.summary(), elapsedSeconds());
+                new TreeMap<>(task.figures()), plan.name(), plan.identity(), task.describe(), learner.summary(), elapsedSeconds());
     }
 
     private RunOutcome finish(RunResult result, OptionalLong resumedFrom) {
