@@ -33,6 +33,8 @@ import org.threshold.trainer.rundir.Timing;
 import org.threshold.trainer.sampling.Batch;
 import org.threshold.trainer.sampling.BatchLayout;
 import org.threshold.trainer.sampling.BatchSampler;
+import org.threshold.trainer.sampling.BatchSupply;
+import org.threshold.trainer.sampling.SamplerState;
 import org.threshold.trainer.stopping.StoppingRule;
 
 /**
@@ -66,6 +68,7 @@ final class TrainingLoop {
     private final int plannedSteps;
 
     private long step;
+    private SamplerState samplerState; // the sampler's state after the batch of the latest step (it may have drawn ahead)
     private long trainingNanos; // time in learner.train since the previous evaluation, this session
     private long timedSteps; // steps that time covers
     private double lossSum;
@@ -114,10 +117,12 @@ final class TrainingLoop {
         directory.writeAtomically(directory.command(), command + "\n");
         OptionalLong resumedFrom = prepare();
         listener.started(directory, step, plannedSteps);
-        while (ended.isEmpty() && step < plannedSteps) {
-            Optional<RunResult> failure = trainOneStep();
-            if (failure.isPresent()) {
-                return finish(failure.get(), resumedFrom);
+        try (BatchSupply batches = new BatchSupply(sampler, s -> inComponentOrder(curriculum.weights(s)))) {
+            while (ended.isEmpty() && step < plannedSteps) {
+                Optional<RunResult> failure = trainOneStep(batches);
+                if (failure.isPresent()) {
+                    return finish(failure.get(), resumedFrom);
+                }
             }
         }
         if (ended.isEmpty()) { // resumed from the final checkpoint of a run with fewer steps than planned now
@@ -159,6 +164,7 @@ final class TrainingLoop {
         TrainingState s = saved.state();
         step = s.step();
         sampler.restore(s.sampler());
+        samplerState = s.sampler();
         curriculum.restore(s.curriculum());
         stopping.restore(s.stopping());
         lossSum = s.lossSum();
@@ -196,10 +202,16 @@ final class TrainingLoop {
     }
 
     /** One step, and the evaluation and checkpoint that fall on it; a failure result if the loss diverged. */
-    private Optional<RunResult> trainOneStep() {
+    private Optional<RunResult> trainOneStep(BatchSupply batches) {
         long s = step + 1;
-        Map<String, Double> weights = inComponentOrder(curriculum.weights(s));
-        Batch batch = sampler.next(s, weights);
+        BatchSupply.Drawn drawn = batches.take(s);
+        boolean evaluationStep = s % training.evalEvery() == 0 || s == plannedSteps;
+        if (!evaluationStep) { // after an evaluation the curriculum may change the weights: no drawing ahead
+            batches.prepare(s + 1);
+        }
+        Map<String, Double> weights = drawn.weights();
+        Batch batch = drawn.batch();
+        samplerState = drawn.samplerAfter();
         double learningRate = learner.learningRate(s);
         long t0 = System.nanoTime();
         double loss = learner.train(batch, s);
@@ -212,7 +224,7 @@ final class TrainingLoop {
         lossSum += loss;
         lossSteps++;
         listener.stepped(s, loss);
-        if (s % training.evalEvery() == 0 || s == plannedSteps) {
+        if (evaluationStep) {
             evaluate(learningRate, weights);
         }
         if (ended.isEmpty() && s == plannedSteps) {
@@ -261,7 +273,7 @@ final class TrainingLoop {
     }
 
     private void saveCheckpoint() {
-        TrainingState state = new TrainingState(step, sampler.state(), curriculum.state(), lossSum, lossSteps, stopping.state(),
+        TrainingState state = new TrainingState(step, samplerState, curriculum.state(), lossSum, lossSteps, stopping.state(),
                 ended, elapsedSeconds());
         CheckpointPart model = learner::saveParameters;
         CheckpointPart optimizer = learner::saveOptimizer;
