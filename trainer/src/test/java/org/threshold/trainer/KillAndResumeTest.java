@@ -26,6 +26,7 @@ class KillAndResumeTest {
     private Process child(String identity, long pauseMillis) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Dai.djl.offline=true",
+                "-Dai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", "1"),
                 ChildRun.class.getName(), output.toString(), identity, Integer.toString(STEPS), Integer.toString(CHECKPOINT_EVERY),
                 Long.toString(pauseMillis))
                 .redirectErrorStream(true)
