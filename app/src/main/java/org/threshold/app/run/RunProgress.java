@@ -19,7 +19,7 @@ import org.threshold.trainer.rundir.RunResult;
  * left, with the training loss (smoothed over roughly the last 50 steps) and the headline metric of
  * the latest evaluation.
  */
-final class RunProgress implements TrainingListener {
+public final class RunProgress implements TrainingListener {
 
     private static final double SMOOTHING = 0.02;
 
@@ -33,7 +33,7 @@ final class RunProgress implements TrainingListener {
      * @param out where the bar is drawn (the terminal)
      * @param metric the headline metric shown beside the loss
      */
-    RunProgress(PrintStream out, String metric) {
+    public RunProgress(PrintStream out, String metric) {
         this.out = out;
         this.metric = metric;
     }

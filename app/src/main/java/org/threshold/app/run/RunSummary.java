@@ -6,12 +6,12 @@ import org.threshold.trainer.RunOutcome;
 import org.threshold.trainer.rundir.RunResult;
 
 /** The one-screen summary {@code threshold run} prints when a run ends (or had ended before). */
-final class RunSummary {
+public final class RunSummary {
 
     private RunSummary() {
     }
 
-    static String of(RunOutcome outcome) {
+    public static String of(RunOutcome outcome) {
         RunResult r = outcome.result();
         StringBuilder s = new StringBuilder();
         String how = r.finished() ? "finished" : "FAILED";
