@@ -1,0 +1,90 @@
+package org.threshold.analysis.plot;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.block.RectangleConstraint;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.Size2D;
+import org.jfree.data.Range;
+
+/** Several charts drawn side by side into one image, under an optional common title. */
+final class Panels {
+
+    private Panels() {
+    }
+
+    /**
+     * @param title drawn centred above the panels; blank for none
+     * @param subtitle a smaller line (or lines, split at "\n") under the title; blank for none
+     * @param widthShares each chart's share of the width
+     */
+    static BufferedImage sideBySide(String title, String subtitle, List<JFreeChart> charts, double[] widthShares,
+                                    int width, int height) {
+        return sideBySide(title, subtitle, charts, widthShares, new LegendItemCollection(), width, height);
+    }
+
+    /** As above, with {@code legend} drawn once across the bottom (when it has items). */
+    static BufferedImage sideBySide(String title, String subtitle, List<JFreeChart> charts, double[] widthShares,
+                                    LegendItemCollection legend, int width, int height) {
+        Headless.ensure();
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        double top = 0;
+        top += drawTitle(g, title, Palette.TITLE, width, top);
+        top += drawTitle(g, subtitle, Palette.SUBTITLE, width, top);
+        double bottom = height;
+        if (legend.getItemCount() > 0) {
+            LegendTitle strip = new LegendTitle(() -> legend);
+            strip.setItemFont(Palette.LABEL);
+            strip.setFrame(BlockBorder.NONE);
+            strip.setPadding(new RectangleInsets(4, 8, 6, 8));
+            Size2D size = strip.arrange(g, new RectangleConstraint(new Range(0, width), new Range(0, height / 3.0)));
+            bottom -= size.getHeight();
+            strip.draw(g, new Rectangle2D.Double((width - size.getWidth()) / 2, bottom, size.getWidth(), size.getHeight()));
+        }
+        double total = 0;
+        for (double share : widthShares) {
+            total += share;
+        }
+        double x = 0;
+        for (int i = 0; i < charts.size(); i++) {
+            double w = width * widthShares[i] / total;
+            charts.get(i).draw(g, new Rectangle2D.Double(x, top, w, bottom - top));
+            x += w;
+        }
+        g.dispose();
+        return image;
+    }
+
+    /** One chart into a new image. */
+    static BufferedImage single(JFreeChart chart, int width, int height) {
+        return sideBySide("", "", List.of(chart), new double[] {1}, width, height);
+    }
+
+    private static double drawTitle(Graphics2D g, String text, Font font, int width, double top) {
+        if (text.isBlank()) {
+            return 0;
+        }
+        TextTitle title = new TextTitle(text, font);
+        title.setHorizontalAlignment(HorizontalAlignment.CENTER);
+        title.setPadding(new RectangleInsets(4, 8, 2, 8));
+        double height = title.arrange(g, new RectangleConstraint(new Range(0, width), new Range(0, 200))).getHeight();
+        title.draw(g, new Rectangle2D.Double(0, top, width, height));
+        return height;
+    }
+}

@@ -1,0 +1,167 @@
+package org.threshold.api.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * One config being bound: the tree read from a file (or a string, or built by a sweep), its root
+ * {@link ConfigSection}, every problem found so far, and the resolved config.
+ *
+ * <pre>{@code
+ * ConfigDocument doc = ConfigDocument.read(Path.of("run.yaml"));   // syntax errors throw here
+ * MyConfig config = MyConfig.bind(doc.root());                      // problems are collected
+ * doc.check();                          // unknown keys; throws one ConfigException with all problems
+ * String resolved = doc.resolvedYaml(); // defaults filled in: what a run directory keeps
+ * }</pre>
+ *
+ * <p>Syntax errors stop at the first (SnakeYAML cannot go on after one) and throw at once; every
+ * other problem (duplicate keys, unsupported tags, wrong types, values out of range, unknown keys)
+ * is collected so that {@link #check()} reports all of them in one pass, in file order.
+ */
+public final class ConfigDocument {
+
+    /** Files above this size are refused before reading (SnakeYAML's own limit is 3M characters). */
+    private static final long MAX_BYTES = 8L << 20;
+
+    private final String origin;
+    private final ConfigNode tree;
+    private final List<ConfigProblem> readingProblems;
+    private final List<ConfigProblem> reported = new ArrayList<>();
+    private MappingSection root;
+
+    private ConfigDocument(String origin, ConfigNode tree, List<ConfigProblem> readingProblems) {
+        this.origin = origin;
+        this.tree = tree;
+        this.readingProblems = List.copyOf(readingProblems);
+    }
+
+    /**
+     * Reads a UTF-8 YAML file; positions name the file as given.
+     *
+     * @throws ConfigException when the file cannot be read, is not UTF-8, is not valid YAML, or
+     *     exceeds the alias, nesting or size limits
+     */
+    public static ConfigDocument read(Path file) {
+        String name = file.toString();
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ConfigException(new ConfigProblem(Mark.unknown(name), "",
+                        "expected a config file of at most " + (MAX_BYTES >> 20) + " MB, found " + Files.size(file) + " bytes"));
+            }
+            return parse(Utf8Text.decode(Files.readAllBytes(file), name), name);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(new ConfigProblem(Mark.unknown(name), "", "expected a config file, found no file at this path"));
+        } catch (IOException e) {
+            throw new ConfigException(new ConfigProblem(Mark.unknown(name), "", "cannot read the file: " + e));
+        }
+    }
+
+    /**
+     * Reads YAML text, e.g. a config written in a test; {@code origin} is the file name positions
+     * use ({@code origin:line:column}).
+     */
+    public static ConfigDocument parse(String yaml, String origin) {
+        YamlReader.Reading reading = YamlReader.read(yaml, origin);
+        return new ConfigDocument(origin, reading.root(), reading.problems());
+    }
+
+    /** Binds a tree built or changed in code (a sweep point); positions keep the marks of its nodes. */
+    public static ConfigDocument of(ConfigNode tree, String origin) {
+        return new ConfigDocument(origin, tree, List.of());
+    }
+
+    /**
+     * The same config with another tree, e.g. a sweep point with a subtree replaced; problems found
+     * while reading the original (duplicate keys, tags) are kept.
+     */
+    public ConfigDocument withTree(ConfigNode newTree) {
+        return new ConfigDocument(origin, newTree, readingProblems);
+    }
+
+    /** The file name (or the origin given) that positions use. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The tree as read, before binding. */
+    public ConfigNode tree() {
+        return tree;
+    }
+
+    /** The section over the top-level mapping; the same object on every call. */
+    public ConfigSection root() {
+        if (root == null) {
+            ConfigNode.Mapping mapping;
+            if (tree instanceof ConfigNode.Mapping m) {
+                mapping = m;
+            } else {
+                reported.add(new ConfigProblem(tree.mark(), "", "expected a mapping of settings (key: value lines), found "
+                        + Scalars.found(tree)));
+                mapping = new ConfigNode.Mapping(List.of(), tree.mark());
+            }
+            root = new MappingSection(this, "", mapping);
+        }
+        return root;
+    }
+
+    /** Adds a problem found outside a section, e.g. a plugin's create() that refused its config. */
+    public void report(ConfigProblem problem) {
+        reported.add(problem);
+    }
+
+    /**
+     * Every problem so far, in file order, without repeats: reading problems, binding problems, and
+     * (after {@link #finish()}) unknown keys.
+     */
+    public List<ConfigProblem> problems() {
+        List<ConfigProblem> all = new ArrayList<>(readingProblems);
+        if (root != null) {
+            all.addAll(root.problems());
+        }
+        all.addAll(reported);
+        return inFileOrder(all);
+    }
+
+    /** Reports the keys no binder asked for, in every section bound so far. */
+    public void finish() {
+        ((MappingSection) root()).finish();
+    }
+
+    /**
+     * Finishes the document and throws when it has problems.
+     *
+     * @throws ConfigException with every problem of the document
+     */
+    public void check() {
+        finish();
+        List<ConfigProblem> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+    }
+
+    /** The resolved config: every key a binder asked for, with the value used (defaults filled in). */
+    public ConfigNode.Mapping resolved() {
+        return ((MappingSection) root()).resolvedNode();
+    }
+
+    /** {@link #resolved()} as YAML text that reads back to the same config. */
+    public String resolvedYaml() {
+        return YamlWriter.write(resolved());
+    }
+
+    /** Problems sorted by file position (stable; those without a line last), repeats removed. */
+    static List<ConfigProblem> inFileOrder(List<ConfigProblem> problems) {
+        List<ConfigProblem> unique = new ArrayList<>(new LinkedHashSet<>(problems));
+        unique.sort(Comparator.comparing((ConfigProblem p) -> p.mark().file())
+                .thenComparingInt(p -> p.mark().line() > 0 ? p.mark().line() : Integer.MAX_VALUE)
+                .thenComparingInt(p -> p.mark().column()));
+        return List.copyOf(unique);
+    }
+}

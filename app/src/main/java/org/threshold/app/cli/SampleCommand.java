@@ -1,0 +1,68 @@
+package org.threshold.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.threshold.api.config.ConfigDocument;
+import org.threshold.api.task.Component;
+import org.threshold.api.task.EvalItem;
+import org.threshold.api.task.Task;
+import org.threshold.api.task.Vocabulary;
+import org.threshold.app.runfile.RunPlanner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code threshold sample CONFIG}: what the model will see, in the task's own text form. */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = {"Prints training examples and test prompts in the task's text form.",
+                "First N training examples, one per line, taking the task's components in turn; then N headline test "
+                        + "prompts, each followed by a tab and its expected completion. The run file is validated "
+                        + "first, as by 'threshold validate'."})
+final class SampleCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private ThresholdCommand threshold;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "CONFIG", description = "The run file (YAML), see docs/CONFIG.md.")
+    private Path config;
+
+    @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "5",
+            description = "How many training examples and how many test prompts (default: ${DEFAULT-VALUE}).")
+    private int count;
+
+    @Override
+    public Integer call() {
+        if (count < 1 || count > 100_000) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-n must be from 1 to 100000, got " + count);
+        }
+        threshold.warnAboutPluginProblems(spec.commandLine().getErr());
+        Task task = threshold.injector().getInstance(RunPlanner.class).plan(ConfigDocument.read(config)).task();
+        Vocabulary vocabulary = task.vocabulary();
+        PrintWriter out = spec.commandLine().getOut();
+        List<Component> components = task.components();
+        int[] next = new int[components.size()];
+        int printed = 0;
+        // Components in turn, so a mixture shows each of its parts; a component that runs out is skipped.
+        for (int round = 0; printed < count && round < count * components.size(); round++) {
+            int c = round % components.size();
+            if (next[c] < components.get(c).data().size()) {
+                out.println(vocabulary.render(components.get(c).data().example(0, next[c]++).tokens()));
+                printed++;
+            }
+        }
+        List<EvalItem> items = task.evalSets().get(0).items();
+        for (int i = 0; i < Math.min(count, items.size()); i++) {
+            out.println(vocabulary.render(items.get(i).prompt()) + "\t" + vocabulary.render(items.get(i).expected()));
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,54 @@
+package org.threshold.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.threshold.api.config.ConfigDocument;
+import org.threshold.app.runfile.RunPlanner;
+import org.threshold.trainer.RunPlan;
+import org.threshold.trainer.TrainingConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code threshold validate CONFIG}: everything a run does before training, and a summary. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Checks a run file without training.",
+                "Binds every section, creates the task (generating its data), the model and the curriculum, and prints "
+                        + "a summary with the run's identity. Every problem of the file is reported at once, one line "
+                        + "each: file:line:column: path: what was expected, what was found."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private ThresholdCommand threshold;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "CONFIG", description = "The run file (YAML), see docs/CONFIG.md.")
+    private Path config;
+
+    @Override
+    public Integer call() {
+        threshold.warnAboutPluginProblems(spec.commandLine().getErr());
+        RunPlan plan = threshold.injector().getInstance(RunPlanner.class).plan(ConfigDocument.read(config));
+        PrintWriter out = spec.commandLine().getOut();
+        TrainingConfig t = plan.training();
+        out.println(config + " is valid.");
+        out.println("  task        " + plan.task().describe());
+        out.println("              vocabulary " + plan.task().vocabulary().size() + " tokens, context "
+                + plan.task().contextLength() + ", components " + String.join(", ",
+                plan.task().components().stream().map(c -> c.name()).toList()));
+        out.println("  model       " + plan.model().summary());
+        out.println("  parameters  " + String.format("%,d", plan.model().parameterCount()));
+        out.println("  curriculum  " + plan.curriculum().stage().name() + " " + plan.curriculum().weights(0));
+        out.println("  training    " + (t.epochs().isPresent() ? t.epochs().getAsDouble() + " epochs" : t.steps() + " steps")
+                + ", batch " + t.batch() + ", lr " + t.learningRate() + " (" + t.schedule() + ")");
+        out.println("  metric      " + plan.metric());
+        out.println("  run         " + plan.name() + ", identity " + plan.identity() + " (" + plan.runtime().output() + "/"
+                + plan.identity() + ")");
+        return ExitCode.OK;
+    }
+}

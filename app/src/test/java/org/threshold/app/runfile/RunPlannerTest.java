@@ -1,0 +1,249 @@
+package org.threshold.app.runfile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.threshold.api.config.ConfigDocument;
+import org.threshold.api.config.ConfigException;
+import org.threshold.api.config.ConfigProblem;
+import org.threshold.api.plugin.Plugins;
+import org.threshold.app.fixtures.PluginJars;
+import org.threshold.app.fixtures.TestPlugins;
+import org.threshold.trainer.RunPlan;
+
+/** Binding whole run files (docs/CONFIG.md) with the reverse plugin jar, the bigram model and the constant curriculum. */
+class RunPlannerTest {
+
+    private static final String BASE = """
+            name: base
+            seed: 3
+            task: {type: reverse, symbols: 5, train_size: 60, test_size: 10}
+            model: {type: bigram}
+            training: {steps: 100}
+            """;
+
+    @TempDir
+    static Path plugins;
+
+    private static Plugins found;
+    private static RunPlanner planner;
+
+    @BeforeAll
+    static void discover() {
+        found = TestPlugins.discover(PluginJars.pluginsDirectory(plugins, "reverse.jar"));
+        planner = TestPlugins.planner(found);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        found.close();
+    }
+
+    private static RunPlan plan(String yaml) {
+        return planner.plan(ConfigDocument.parse(yaml, "run.yaml"));
+    }
+
+    private static List<String> problems(String yaml) {
+        try {
+            plan(yaml);
+        } catch (ConfigException e) {
+            return e.problems().stream().map(ConfigProblem::toString).toList();
+        }
+        throw new AssertionError("expected problems in:\n" + yaml);
+    }
+
+    @Test
+    void aRunFileBecomesAPlanWithTheDefaultsOfCONFIGmd() {
+        RunPlan plan = plan(BASE);
+        assertThat(plan.name()).isEqualTo("base");
+        assertThat(plan.seed()).isEqualTo(3);
+        assertThat(plan.initSeed()).as("init_seed defaults to seed").isEqualTo(3);
+        assertThat(plan.metric()).as("the task's headline metric").isEqualTo("accuracy");
+        assertThat(plan.task().describe()).isEqualTo("reverse 2-5 letters of 5 (60 train, 10 test)");
+        assertThat(plan.model().parameterCount()).isEqualTo(9L * 9L);
+        assertThat(plan.curriculum().weights(0)).as("constant, the task's own weights")
+                .containsExactly(Map.entry("length-2", 1.0), Map.entry("length-3", 1.0), Map.entry("length-4", 1.0),
+                        Map.entry("length-5", 1.0));
+        assertThat(plan.training().steps()).isEqualTo(100);
+        assertThat(plan.runtime().output()).isEqualTo("runs");
+        assertThat(plan.probes()).isEmpty();
+        assertThat(plan.identity()).matches("[0-9a-f]{12}");
+    }
+
+    @Test
+    void theResolvedConfigHasEverySectionWithItsDefaults() {
+        String resolved = plan(BASE).resolvedYaml();
+        assertThat(resolved).startsWith("""
+                name: base
+                seed: 3
+                init_seed: 3
+                metric: accuracy
+                task:
+                  type: reverse
+                  symbols: 5
+                  min_length: 2
+                  max_length: 5
+                  train_size: 60
+                  test_size: 10
+                model:
+                  type: bigram
+                  scale: 0.02
+                training:
+                  steps: 100
+                """);
+        assertThat(resolved).contains("""
+                curriculum:
+                  type: constant
+                  weights:
+                    length-2: 1.0
+                """).contains("probes: []\nruntime:\n  device: auto\n");
+    }
+
+    @Test
+    void theNameDefaultsToTheFileName() {
+        RunPlan plan = planner.plan(ConfigDocument.parse(BASE.replace("name: base\n", ""), "examples/quickstart.yaml"));
+        assertThat(plan.name()).isEqualTo("quickstart");
+    }
+
+    @Test
+    void identityIsStableAcrossKeyOrderAndDefaultsWrittenOut() {
+        String identity = plan(BASE).identity();
+        assertThat(plan(BASE).identity()).isEqualTo(identity);
+        assertThat(plan("""
+                training: {steps: 100}
+                model: {type: bigram, scale: 0.02}
+                task: {test_size: 10, train_size: 60, symbols: 5, type: reverse, max_length: 5}
+                seed: 3
+                init_seed: 3
+                metric: accuracy
+                curriculum: {type: constant}
+                name: base
+                """).identity()).isEqualTo(identity);
+    }
+
+    @Test
+    void identityChangesWithEveryScienceKey() {
+        String identity = plan(BASE).identity();
+        assertThat(plan(BASE.replace("seed: 3", "seed: 4")).identity()).isNotEqualTo(identity);
+        assertThat(plan(BASE + "init_seed: 9\n").identity()).isNotEqualTo(identity);
+        assertThat(plan(BASE.replace("symbols: 5", "symbols: 6")).identity()).isNotEqualTo(identity);
+        assertThat(plan(BASE.replace("{type: bigram}", "{type: bigram, scale: 0.5}")).identity()).isNotEqualTo(identity);
+        assertThat(plan(BASE.replace("steps: 100", "steps: 101")).identity()).isNotEqualTo(identity);
+        assertThat(plan(BASE + "metric: position_accuracy\n").identity()).isNotEqualTo(identity);
+        assertThat(plan(BASE + "curriculum: {weights: [length-2]}\n").identity()).isNotEqualTo(identity);
+    }
+
+    @Test
+    void identityIgnoresNameProbesRuntimeAndSweep() {
+        String identity = plan(BASE).identity();
+        assertThat(plan(BASE.replace("name: base", "name: other")).identity()).isEqualTo(identity);
+        assertThat(plan(BASE + "runtime: {threads: 2, device: cpu, output: elsewhere, checkpoint_every: 7}\n").identity())
+                .isEqualTo(identity);
+        assertThat(plan(BASE + "probes: [{type: result-table}]\n").identity()).isEqualTo(identity);
+        assertThat(plan(BASE + "sweep: {grid: {model.scale: [0.1, 0.2]}}\n").identity()).isEqualTo(identity);
+    }
+
+    @Test
+    void theResolvedConfigReadBackHasTheSameIdentity() {
+        RunPlan plan = plan(BASE + "runtime: {threads: 2}\nprobes: [{type: result-table}]\n");
+        RunPlan again = planner.plan(ConfigDocument.parse(plan.resolvedYaml(), "config.yaml"));
+        assertThat(again.identity()).isEqualTo(plan.identity());
+        assertThat(again.resolvedYaml()).isEqualTo(plan.resolvedYaml());
+    }
+
+    @Test
+    void probesAreCreatedFromTheirSections() {
+        assertThat(plan(BASE + "probes: [{type: result-table, figure: parameters}]\n").probes()).hasSize(1);
+    }
+
+    @Test
+    void anUnknownPluginTypeListsTheNamesWithDidYouMean() {
+        assertThat(problems(BASE.replace("type: reverse", "type: revers"))).containsExactly(
+                "run.yaml:3:8: task.type: expected one of the task plugins " + names("task")
+                        + ", found 'revers' (did you mean 'reverse'?)");
+        assertThat(problems(BASE + "probes:\n  - type: result-tabel\n")).containsExactly(
+                "run.yaml:7:5: probes[0].type: expected one of the probe plugins " + names("probe")
+                        + ", found 'result-tabel' (did you mean 'result-table'?)");
+    }
+
+    @Test
+    void aMissingTaskIsAProblemAtTheTopOfTheFile() {
+        assertThat(problems("model: {type: bigram}\n")).containsExactly(
+                "run.yaml:1:1: task.type: expected one of the task plugins " + names("task") + ", found no type");
+    }
+
+    @Test
+    void aMetricTheTaskDoesNotReportIsAProblem() {
+        assertThat(problems(BASE + "metric: accuracy.tran\n")).containsExactly(
+                "run.yaml:6:1: metric: expected one of the task's metrics accuracy, position_accuracy, accuracy.train,"
+                        + " position_accuracy.train, found 'accuracy.tran' (did you mean 'accuracy.train'?)");
+        assertThat(plan(BASE + "metric: accuracy.train\n").metric()).isEqualTo("accuracy.train");
+    }
+
+    @Test
+    void curriculumWeightsAreCheckedAgainstTheTasksComponents() {
+        assertThat(problems(BASE + "curriculum:\n  weights: {length-2: 1, length-9: 1}\n")).containsExactly(
+                "run.yaml:7:26: curriculum.weights.length-9: expected one of length-2, length-3, length-4, length-5,"
+                        + " found 'length-9' (did you mean 'length-2'?)");
+        assertThat(problems(BASE + "curriculum: {type: staged}\n")).containsExactly(
+                "run.yaml:6:14: curriculum.type: expected one of the curriculum plugins " + names("curriculum")
+                        + ", found 'staged'");
+    }
+
+    @Test
+    void aConfigTheTaskCannotFillIsReportedWithTheOtherProblems() {
+        assertThat(problems(BASE.replace("symbols: 5", "symbols: 2").replace("train_size: 60", "train_size: 600")
+                + "training: {steps: 0}\n").stream().map(p -> p.replaceAll(":\\d+:\\d+:", ":L:C:")).toList())
+                .containsExactly(
+                        "run.yaml:L:C: task.train_size: expected at most 16 train and test sequences in all (4 distinct"
+                                + " sequences of length 2 per length), found 610; lower train_size/test_size or raise"
+                                + " symbols/min_length",
+                        "run.yaml:L:C: training: expected each key once, found 'training' again (first at line 5, column 1)");
+    }
+
+    @Test
+    void everyProblemOfTheFileComesInOnePass() {
+        assertThat(problems("""
+                seed: -1
+                task: {type: reverse, symbols: 99, lenght: 3}
+                model: {type: bigram, scale: big}
+                training: {steps: 0, eval_evry: 10}
+                runtime: {device: tpu}
+                extra: 1
+                """).stream().map(p -> p.replaceFirst("^(\\S+: \\S+): .*$", "$1")).toList()).containsExactly(
+                "run.yaml:1:7: seed", "run.yaml:2:32: task.symbols", "run.yaml:2:36: task.lenght",
+                "run.yaml:3:30: model.scale", "run.yaml:4:19: training.steps", "run.yaml:4:22: training.eval_evry",
+                "run.yaml:5:19: runtime.device", "run.yaml:6:1: extra");
+    }
+
+    @Test
+    void aSweepSectionIsAcceptedAsWrittenAndKeptInTheResolvedConfig() {
+        RunPlan plan = plan(BASE + "sweep:\n  grid: {model.scale: [0.1, 0.2]}\n");
+        assertThat(plan.resolvedYaml()).endsWith("sweep:\n  grid:\n    model.scale: [0.1, 0.2]\n");
+    }
+
+    @Test
+    void aBindingFromATreeWorksAsFromAFile() {
+        ConfigDocument file = ConfigDocument.parse(BASE, "run.yaml");
+        RunPlan fromTree = planner.plan(ConfigDocument.of(file.tree(), "sweep point 1"));
+        assertThat(fromTree.identity()).isEqualTo(plan(BASE).identity());
+    }
+
+    @Test
+    void planningWithNoPluginsNamesTheEmptyKinds() {
+        RunPlanner bare = new RunPlanner(Map.of(), Map.of(), Map.of(), Map.of());
+        assertThatThrownBy(() -> bare.plan(ConfigDocument.parse(BASE, "run.yaml"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("task.type: expected the name of a task plugin, found 'reverse'; no task plugin is installed");
+    }
+
+    private static String names(String kind) {
+        return String.join(", ", found.all().stream().filter(p -> p.kind().name().equals(kind)).map(p -> p.name()).toList());
+    }
+}
