@@ -292,9 +292,9 @@ final class TrainingLoop {
                 : "no checkpoint had been saved yet";
         String clip = training.clipNorm() > 0 ? "training.clip is " + training.clipNorm() : "set training.clip (now off), e.g. 1.0";
         String message = String.format(java.util.Locale.ROOT,
-                "the training loss became %s at step %d (learning rate %.3g); lower training.lr (now %s) or the warm-up's "
-                        + "end point, and check gradient clipping (%s); %s",
-                value, s, learningRate, training.learningRate(), clip, kept);
+                "the training loss became %s at step %d (learning rate %.3g); lower training.lr (now %s) or lengthen "
+                        + "training.warmup (now %d steps), and check gradient clipping (%s); %s",
+                value, s, learningRate, training.learningRate(), training.warmupSteps(), clip, kept);
         LOG.error("run {} stopped: {}", plan.identity(), message);
         step = s;
         return result(StopReason.NON_FINITE_LOSS, message);
