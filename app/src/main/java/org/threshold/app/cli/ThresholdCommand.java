@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         versionProvider = ThresholdVersion.class,
         description = "Trains tiny transformers on algorithmic tasks to find how many parameters a task needs, "
                 + "and how joint training and curricula move that number.",
-        subcommands = {PluginsCommand.class, ValidateCommand.class, SampleCommand.class, TablesCommand.class,
+        subcommands = {PluginsCommand.class, ValidateCommand.class, SampleCommand.class, RunCommand.class,
+                TablesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal failure (run again with --debug for the stack trace)",

@@ -1,0 +1,71 @@
+package org.threshold.app.run;
+
+import java.util.Locale;
+import java.util.Map;
+import org.threshold.trainer.RunOutcome;
+import org.threshold.trainer.rundir.RunResult;
+
+/** The one-screen summary {@code threshold run} prints when a run ends (or had ended before). */
+public final class RunSummary {
+
+    private RunSummary() {
+    }
+
+    public static String of(RunOutcome outcome) {
+        RunResult r = outcome.result();
+        StringBuilder s = new StringBuilder();
+        String how = r.finished() ? "finished" : "FAILED";
+        s.append(outcome.trainedNow() ? "Run " : "Run (already done, nothing trained) ").append(r.identity());
+        if (!r.name().isBlank()) {
+            s.append(" (").append(r.name()).append(')');
+        }
+        s.append(' ').append(how).append(String.format(Locale.ROOT, ": %,d of %,d steps in %s%n", r.steps(),
+                r.plannedSteps(), duration(r.wallSeconds())));
+        line(s, "task", r.task());
+        line(s, "model", r.model() + String.format(Locale.ROOT, " (%,d parameters)", r.parameters()));
+        line(s, "stopped", r.stopReason().word() + ": " + r.message());
+        if (r.testAccuracy().isPresent()) {
+            line(s, "result", String.format(Locale.ROOT, "%s = %.4f", r.metric(), r.testAccuracy().getAsDouble()));
+        } else {
+            line(s, "result", "no evaluation ran, so there is no " + r.metric());
+        }
+        r.trainLoss().ifPresent(loss -> line(s, "train loss", String.format(Locale.ROOT, "%.4f (mean since the previous evaluation)", loss)));
+        if (!r.metrics().isEmpty()) {
+            line(s, "metrics", columns(r.metrics()));
+        }
+        if (!r.figures().isEmpty()) {
+            line(s, "figures", columns(r.figures()));
+        }
+        line(s, "directory", outcome.directory().path().toString());
+        return s.toString();
+    }
+
+    private static void line(StringBuilder s, String label, String text) {
+        s.append(String.format(Locale.ROOT, "  %-11s%s%n", label, text));
+    }
+
+    // metrics in rows of three, aligned, so that a task with many test sets still fits one screen
+    private static String columns(Map<String, Double> values) {
+        StringBuilder s = new StringBuilder();
+        int i = 0;
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            if (i > 0 && i % 3 == 0) {
+                s.append(String.format(Locale.ROOT, "%n%13s", ""));
+            }
+            s.append(String.format(Locale.ROOT, "%-28s", e.getKey() + " " + String.format(Locale.ROOT, "%.4f", e.getValue())));
+            i++;
+        }
+        return s.toString().stripTrailing();
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return String.format(Locale.ROOT, "%.1f s", seconds);
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+    }
+}

@@ -1,0 +1,79 @@
+package org.threshold.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.threshold.app.fixtures.Cli;
+import org.threshold.app.fixtures.PluginJars;
+import org.threshold.trainer.StopReason;
+import org.threshold.trainer.rundir.RunDirectory;
+import org.threshold.trainer.rundir.RunResult;
+
+/** {@code threshold run}: trains a built-in task and model end to end, records the run, and skips an ended run. */
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path runFile() {
+        return PluginJars.runFile(dir, "max.yaml", """
+                name: cli-run
+                task: {type: listops, operators: [MAX], depth: 1, context: 16, excluded: 200,
+                       train_size: 800, test_size: 150, eval_size: 150}
+                model: {type: gpt, d: 16, layers: 1}
+                training: {steps: 40, eval_every: 20, lr: 3.0e-3, warmup: 5}
+                runtime: {output: %s, threads: 1, checkpoint_every: 20}
+                """.formatted(dir.resolve("runs")));
+    }
+
+    private static Path runDirectory(Cli.Result result) {
+        String line = result.outLines().stream().filter(l -> l.startsWith("run directory: ")).findFirst().orElseThrow();
+        return Path.of(line.substring("run directory: ".length()));
+    }
+
+    @Test
+    void aRunFileTrainsIntoItsRunDirectoryAndEndsWithASummary() throws IOException {
+        Cli.Result result = Cli.run("run", runFile().toString());
+        assertThat(result.code()).as(result.err()).isZero();
+        Path run = runDirectory(result);
+        assertThat(run.getParent()).isEqualTo(dir.resolve("runs"));
+        assertThat(run.resolve("result.json")).exists();
+        assertThat(Files.readString(run.resolve("command"))).isEqualTo("threshold run config.yaml\n");
+        assertThat(Files.readAllLines(run.resolve("metrics.jsonl"))).hasSize(2);
+        assertThat(result.out()).contains("step 20/40").contains("step 40/40") // plain lines: the test's output is no terminal
+                .contains("finished: 40 of 40 steps").contains("gpt standard d=16 layers=1").contains("accuracy = ")
+                .contains("directory  " + run);
+        assertThat(Files.readString(run.resolve("config.yaml"))).contains("listops");
+    }
+
+    @Test
+    void aRunThatHasEndedIsNotTrainedAgain() throws IOException {
+        Path run = runDirectory(Cli.run("run", runFile().toString()));
+        String metrics = Files.readString(run.resolve("metrics.jsonl"));
+        Cli.Result again = Cli.run("run", runFile().toString());
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("already done, nothing trained").contains("its result is " + run.resolve("result.json"));
+        assertThat(again.out()).doesNotContain("step 20/40");
+        assertThat(Files.readString(run.resolve("metrics.jsonl"))).isEqualTo(metrics);
+    }
+
+    @Test
+    void aRunThatFailedEndsWithExitCode1AndItsMessage() {
+        Path run = runDirectory(Cli.run("run", runFile().toString()));
+        RunDirectory directory = new RunDirectory(run);
+        RunResult finished = directory.readResult().orElseThrow();
+        String message = "the training loss became NaN at step 7 (learning rate 0.003); lower training.lr";
+        directory.writeResult(new RunResult(StopReason.NON_FINITE_LOSS, message, finished.metric(), OptionalDouble.empty(),
+                finished.parameters(), 7, 40, OptionalDouble.empty(), java.util.Map.of(), finished.figures(), finished.name(),
+                finished.identity(), finished.task(), finished.model(), 1.0));
+        Cli.Result result = Cli.run("run", runFile().toString());
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).contains("threshold: the run failed: " + message);
+        assertThat(result.out()).contains("FAILED");
+    }
+}

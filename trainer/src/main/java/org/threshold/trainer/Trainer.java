@@ -1,0 +1,73 @@
+package org.threshold.trainer;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Properties;
+import org.threshold.trainer.device.DeviceChoice;
+import org.threshold.trainer.device.EngineThreads;
+import org.threshold.trainer.rundir.Provenance;
+import org.threshold.trainer.rundir.RunDirectory;
+import org.threshold.trainer.rundir.RunResult;
+import org.threshold.trainer.rundir.SourceCommit;
+
+/**
+ * Trains one run end to end: finds its directory ({@code runtime.output/<identity>}), leaves a
+ * finished run alone, otherwise sets up the engine (threads, device), creates the learner and
+ * runs the {@link TrainingLoop}, which resumes from a checkpoint when there is one.
+ */
+public final class Trainer {
+
+    private final LearnerFactory learners;
+
+    public Trainer(LearnerFactory learners) {
+        this.learners = learners;
+    }
+
+    /**
+     * @param plan the run
+     * @param listener sees progress (the CLI's progress bar)
+     * @param command the command that reproduces the run, kept in the run directory's {@code command} file
+     */
+    public RunOutcome run(RunPlan plan, TrainingListener listener, String command) {
+        RunDirectory directory = RunDirectory.under(Path.of(plan.runtime().output()), plan.identity());
+        Optional<RunResult> done = directory.readResult();
+        if (done.isPresent()) {
+            return new RunOutcome(directory, done.get(), false, OptionalLong.empty());
+        }
+        int threads = EngineThreads.request(EngineThreads.resolve(plan.runtime().threads()));
+        Engine engine = Engine.getInstance();
+        Device device = DeviceChoice.select(plan.runtime().device(), engine);
+        Provenance provenance = new Provenance(version(), System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                Engine.getDjlVersion(), engine.getEngineName() + " " + engine.getVersion(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                device.toString(), threads, SourceCommit.find(), Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
+                Optional.empty(), List.of());
+        try (NDManager manager = engine.newBaseManager(device); Learner learner = learners.create(plan, manager)) {
+            return new TrainingLoop(plan, directory, learner, listener, command, provenance).run();
+        }
+    }
+
+    /** Threshold's version, from the build. */
+    static String version() {
+        try (InputStream in = Trainer.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Threshold's version", e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.threshold.trainer;
+
+import org.threshold.trainer.rundir.EvaluationRecord;
+import org.threshold.trainer.rundir.RunDirectory;
+import org.threshold.trainer.rundir.RunResult;
+
+/**
+ * Sees a run as it goes, e.g. the CLI's progress bar. Called on the training thread; a listener
+ * returns quickly.
+ */
+public interface TrainingListener {
+
+    /** Nothing to see: for runs nobody watches (sweeps log instead). */
+    TrainingListener NONE = new TrainingListener() {
+    };
+
+    /**
+     * Training starts (or resumes).
+     *
+     * @param directory where the run is recorded
+     * @param fromStep steps already done (0 for a fresh run, the checkpoint's step when resuming)
+     * @param plannedSteps steps the run trains at most
+     */
+    default void started(RunDirectory directory, long fromStep, long plannedSteps) {
+    }
+
+    /** A training step ended with this loss. */
+    default void stepped(long step, double loss) {
+    }
+
+    /** An evaluation ran and was recorded. */
+    default void evaluated(EvaluationRecord record) {
+    }
+
+    /** The run ended and result.json was written. */
+    default void ended(RunResult result) {
+    }
+}

@@ -1,0 +1,61 @@
+package org.threshold.trainer.evaluation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.threshold.api.task.EvalItem;
+import org.threshold.api.task.EvalSet;
+import org.threshold.api.task.Scorer;
+import org.threshold.api.task.Task;
+
+/**
+ * Scores a model on every test set of a task: greedy completions of the prompts, scored one by one
+ * by the task's {@link Scorer} and averaged per set. Metric names follow
+ * {@link EvalSet#metricName}: {@code accuracy} for the headline set, {@code accuracy.SUM},
+ * {@code exact_match.train}, ... for the others.
+ */
+public final class Evaluator {
+
+    private final Task task;
+
+    public Evaluator(Task task) {
+        this.task = task;
+        for (EvalSet set : task.evalSets()) {
+            if (set.items().isEmpty()) {
+                throw new IllegalArgumentException("the test set '" + set.name() + "' of task " + task.describe()
+                        + " has no prompts; an average over none is no score");
+            }
+        }
+    }
+
+    /** Metric name to the mean score over its set, sets in the task's order, metrics in the scorer's. */
+    public Map<String, Double> evaluate(Decoder decoder) {
+        Scorer scorer = task.scorer();
+        List<String> names = scorer.metrics();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (EvalSet set : task.evalSets()) {
+            List<EvalItem> items = set.items();
+            List<int[]> generated = decoder.complete(items);
+            if (generated.size() != items.size()) {
+                throw new IllegalStateException("the decoder gave " + generated.size() + " completions for "
+                        + items.size() + " prompts");
+            }
+            double[] sums = new double[names.size()];
+            for (int i = 0; i < items.size(); i++) {
+                Map<String, Double> scores = scorer.score(items.get(i), generated.get(i));
+                for (int m = 0; m < names.size(); m++) {
+                    Double s = scores.get(names.get(m));
+                    if (s == null || !(s >= 0 && s <= 1)) {
+                        throw new IllegalStateException("the scorer of " + task.describe() + " gave " + names.get(m)
+                                + " = " + s + " for a prompt of set '" + set.name() + "'; scores are in [0, 1]");
+                    }
+                    sums[m] += s;
+                }
+            }
+            for (int m = 0; m < names.size(); m++) {
+                metrics.put(set.metricName(names.get(m)), sums[m] / items.size());
+            }
+        }
+        return metrics;
+    }
+}

@@ -1,0 +1,59 @@
+package org.threshold.trainer.rundir;
+
+import com.google.gson.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.threshold.api.curriculum.Evaluation;
+import org.threshold.api.curriculum.Stage;
+
+/**
+ * One evaluation during training: one line of metrics.jsonl (field names in docs/RUNS.md).
+ *
+ * @param step the training step after which it ran
+ * @param metrics metric name to value ({@code accuracy}, {@code accuracy.SUM}, {@code exact_match.train}, ...)
+ * @param trainLoss mean training loss over the steps since the previous evaluation
+ * @param learningRate the learning rate of the last step
+ * @param stage the curriculum's stage when the evaluation ran (before it observed the evaluation)
+ * @param weights the curriculum's component weights at the last step
+ * @param time how long it took; ignored by determinism checks
+ */
+public record EvaluationRecord(long step, Map<String, Double> metrics, double trainLoss, double learningRate, Stage stage,
+                               Map<String, Double> weights, Timing time) {
+
+    public EvaluationRecord {
+        metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        weights = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+    }
+
+    /** What the curriculum sees: the metrics plus {@code loss}, the mean training loss. */
+    public Evaluation evaluation() {
+        Map<String, Double> m = new LinkedHashMap<>(metrics);
+        m.put("loss", trainLoss);
+        return new Evaluation(step, m);
+    }
+
+    /** The JSON object of one metrics.jsonl line. */
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("step", step);
+        o.add("metrics", Json.numbers(metrics));
+        o.addProperty("train_loss", trainLoss);
+        o.addProperty("lr", learningRate);
+        JsonObject s = new JsonObject();
+        s.addProperty("index", stage.index());
+        s.addProperty("name", stage.name());
+        s.addProperty("last", stage.last());
+        o.add("stage", s);
+        o.add("weights", Json.numbers(weights));
+        o.add("time", time.toJson());
+        return o;
+    }
+
+    public static EvaluationRecord fromJson(JsonObject o) {
+        JsonObject s = o.getAsJsonObject("stage");
+        return new EvaluationRecord(o.get("step").getAsLong(), Json.numbers(o.getAsJsonObject("metrics")),
+                o.get("train_loss").getAsDouble(), o.get("lr").getAsDouble(),
+                new Stage(s.get("index").getAsInt(), s.get("name").getAsString(), s.get("last").getAsBoolean()),
+                Json.numbers(o.getAsJsonObject("weights")), Timing.fromJson(o.getAsJsonObject("time")));
+    }
+}

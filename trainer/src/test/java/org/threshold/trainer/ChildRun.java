@@ -1,0 +1,36 @@
+package org.threshold.trainer;
+
+import java.nio.file.Path;
+import org.threshold.trainer.fixtures.ListOpsRuns;
+
+/**
+ * A real run (a tiny GPT on ListOps, the product's learner) in its own JVM, so that a test can
+ * kill it with SIGKILL: arguments are the output directory, the run's identity, its steps, its
+ * evaluation and checkpoint intervals and a pause per step in milliseconds (which slows the run
+ * down so that the kill lands mid-run, and changes nothing else).
+ */
+public final class ChildRun {
+
+    private ChildRun() {
+    }
+
+    public static void main(String[] args) {
+        Path output = Path.of(args[0]);
+        String identity = args[1];
+        int steps = Integer.parseInt(args[2]);
+        int evalEvery = Integer.parseInt(args[3]);
+        int checkpointEvery = Integer.parseInt(args[4]);
+        long pause = Long.parseLong(args[5]);
+        RunPlan plan = ListOpsRuns.plan(output, identity, steps, evalEvery, checkpointEvery);
+        new Trainer(AdamLearner::new).run(plan, new TrainingListener() {
+            @Override
+            public void stepped(long step, double loss) {
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "threshold run config.yaml");
+    }
+}
