@@ -122,6 +122,7 @@ public final class LocalExecutor implements SweepExecutor {
             queue.addAll(todo);
             layout = ExecutorLayout.choose(config.parallel(), config.threads(), cores, todo.size());
             listener.starting(layout.describe() + " (" + cores + (cores == 1 ? " core" : " cores") + ")", counts());
+            List.copyOf(outcomes.values()).forEach(o -> listener.ended(o, counts()));
             Thread stopper = new Thread(this::stopAll, "sweep-stop-points");
             Runtime.getRuntime().addShutdownHook(stopper);
             try {
