@@ -56,7 +56,8 @@ class PluginsDirectoryTest {
                 "reverse.jar", "broken.jar", "throwing.jar", "second-reverse.jar", "linkage.jar");
         Cli.Result result = Cli.run("plugins", "--plugins", plugins.toString());
         assertThat(result.code()).as("plugins that failed to load are bad input").isEqualTo(2);
-        assertThat(result.outLines()).filteredOn(line -> line.startsWith("task ")).hasSize(1)
+        assertThat(result.outLines()).as("exactly one task comes from the plugins directory")
+                .filteredOn(line -> line.startsWith("task ") && line.contains(plugins.toString())).hasSize(1)
                 .first().asString().contains("reverse").endsWith(plugins.resolve("reverse.jar").toString());
         assertThat(result.errLines()).containsExactly(
                 "plugin not loaded: " + plugins.resolve("broken.jar") + ": not a jar (zip) file: zip END header not found",
