@@ -36,4 +36,13 @@ public interface Model {
     default Optional<ActivationCapture> activations() {
         return Optional.empty();
     }
+
+    /**
+     * A greedy decoder faster than recomputing every position per new token (evaluation decodes
+     * thousands of prompts every few hundred steps); empty if the model has none, and the caller
+     * decodes through {@link #block()}. Available after {@link #initialize}.
+     */
+    default Optional<GreedyDecoder> greedyDecoder() {
+        return Optional.empty();
+    }
 }

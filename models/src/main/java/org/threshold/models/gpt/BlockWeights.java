@@ -1,0 +1,12 @@
+package org.threshold.models.gpt;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * The parameters of one transformer block, as views into the flat parameter vector. Linear
+ * weights are (out, in), as PyTorch stores them.
+ */
+record BlockWeights(NDArray norm1Gain, NDArray norm1Bias, NDArray qkvWeight, NDArray qkvBias,
+                    NDArray projectionWeight, NDArray projectionBias, NDArray norm2Gain, NDArray norm2Bias,
+                    NDArray upWeight, NDArray upBias, NDArray downWeight, NDArray downBias) {
+}

@@ -1,0 +1,131 @@
+package org.threshold.models.gpt;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.Block;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.threshold.api.model.ActivationCapture;
+import org.threshold.api.model.GreedyDecoder;
+import org.threshold.api.model.LayerActivations;
+import org.threshold.api.model.Model;
+import org.threshold.api.model.ModelShape;
+
+/**
+ * The tiny GPT of SPEC section 5, standard or recurrent, as a {@link Model}.
+ */
+public final class Gpt implements Model {
+
+    /** Prompts a greedy decoder runs together: large enough to keep the matrix products efficient. */
+    static final int DECODE_BATCH = 256;
+
+    private final GptConfig config;
+    private final ModelShape shape;
+    private final GptBlock block;
+
+    public Gpt(GptConfig config, ModelShape shape) {
+        this.config = config;
+        this.shape = shape;
+        this.block = new GptBlock(config, shape);
+    }
+
+    public GptConfig config() {
+        return config;
+    }
+
+    public ModelShape shape() {
+        return shape;
+    }
+
+    public ParameterLayout layout() {
+        return block.layout();
+    }
+
+    @Override
+    public GptBlock block() {
+        return block;
+    }
+
+    @Override
+    public void initialize(NDManager manager, long seed) {
+        block.initialize(manager, block.layout().initialValues(seed));
+    }
+
+    /**
+     * Starts from given weights instead of random ones, e.g. another implementation's (the
+     * reference test loads peer_gpt.py's), in {@link ParameterLayout} order.
+     */
+    public void initialize(NDManager manager, float[] values) {
+        block.initialize(manager, values);
+    }
+
+    /** As {@link #initialize(NDManager, float[])} with float64 weights, for numerical checks (finite differences). */
+    public void initialize(NDManager manager, double[] values) {
+        block.initialize(manager, values);
+    }
+
+    @Override
+    public long parameterCount() {
+        return block.layout().count();
+    }
+
+    @Override
+    public String summary() {
+        return String.format(Locale.ROOT, "gpt %s d=%d layers=%d heads=%d: %,d parameters", config.variant().word(),
+                config.d(), config.layers(), config.heads(), parameterCount());
+    }
+
+    /** A view of the token embedding (vocabulary, d) in the weights; close it when done. */
+    @Override
+    public Optional<NDArray> tokenEmbeddings() {
+        NDArray flat = block.weights();
+        ParameterTensor t = block.layout().tensor("tok_emb");
+        try (NDArray slice = flat.get(new NDIndex().addSliceDim(t.offset(), t.end()))) {
+            NDArray view = slice.reshape(t.shape());
+            NDScope.unregister(view);
+            return Optional.of(view);
+        }
+    }
+
+    @Override
+    public Optional<ActivationCapture> activations() {
+        return Optional.of(this::capture);
+    }
+
+    @Override
+    public Optional<GreedyDecoder> greedyDecoder() {
+        block.weights(); // fails with a clear message before initialization
+        return Optional.of(new CachedGreedyDecoder(block, DECODE_BATCH));
+    }
+
+    /** One inference pass that keeps every block's activations, attached to the tokens' manager. */
+    private List<LayerActivations> capture(NDArray tokens) {
+        NDManager owner = tokens.getManager();
+        long batch = tokens.getShape().get(0);
+        long time = tokens.getShape().get(1);
+        int d = config.d();
+        List<LayerActivations> out = new ArrayList<>();
+        try (NDScope scope = new NDScope()) {
+            block.forward(block.weights(), tokens, Pass.forCapture((layer, x, attention, x1, feedForward, weights) -> {
+                NDArray[] kept = {x.reshape(batch, time, d), attention.reshape(batch, time, d),
+                    x1.reshape(batch, time, d), feedForward.reshape(batch, time, d),
+                    config.heads() == 1 ? weights.expandDims(1) : weights};
+                for (NDArray a : kept) {
+                    NDScope.unregister(a);
+                    a.attach(owner);
+                }
+                out.add(new LayerActivations(layer, kept[0], kept[1], kept[2], kept[3], kept[4]));
+            }));
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public String toString() {
+        return summary();
+    }
+}

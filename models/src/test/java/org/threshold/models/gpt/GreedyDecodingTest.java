@@ -1,0 +1,139 @@
+package org.threshold.models.gpt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.threshold.api.model.GreedyDecoder;
+import org.threshold.api.model.ModelShape;
+import org.threshold.models.decoding.RecomputingGreedyDecoder;
+
+class GreedyDecodingTest {
+
+    private static final ModelShape SHAPE = new ModelShape(13, 20);
+
+    private static List<int[]> prompts(int count, int minLength, int maxLength, long seed) {
+        Random random = new Random(seed);
+        List<int[]> prompts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int[] p = new int[minLength + random.nextInt(maxLength - minLength + 1)];
+            for (int t = 0; t < p.length; t++) {
+                p[t] = random.nextInt(SHAPE.vocabularySize());
+            }
+            prompts.add(p);
+        }
+        return prompts;
+    }
+
+    /**
+     * Random weights whose greedy choices vary with token and position: embeddings and head
+     * dominate the small blocks (a random model with uniform scales keeps emitting one token).
+     */
+    static float[] varied(ParameterLayout layout, long seed) {
+        float[] values = GptForwardTest.scrambled(layout, seed, 0.1);
+        for (String name : List.of("tok_emb", "pos_emb", "head.w")) {
+            ParameterTensor t = layout.tensor(name);
+            for (long i = t.offset(); i < t.end(); i++) {
+                values[(int) i] *= 10;
+            }
+        }
+        return values;
+    }
+
+    /** Decodes one prompt at a time by the definition: full recomputation over the last context tokens. */
+    private static int[] byDefinition(Gpt model, NDManager manager, int[] prompt, int maxNewTokens, OptionalInt stop) {
+        return RecomputingGreedyDecoder.of(model.block(), manager, SHAPE.contextLength())
+                .decode(List.of(prompt), maxNewTokens, stop).get(0);
+    }
+
+    private static void assertCachedEqualsRecomputed(GptConfig config, int batch) {
+        Gpt model = new Gpt(config, SHAPE);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            model.initialize(manager, varied(model.layout(), 21));
+            // lengths 1 … 25 with a context of 20: some rows are cropped from the start, others outgrow the context
+            List<int[]> prompts = prompts(24, 1, 25, 3);
+            OptionalInt stop = OptionalInt.of(4);
+            List<int[]> cached = new CachedGreedyDecoder(model.block(), batch).decode(prompts, 12, stop);
+            List<int[]> recomputed = RecomputingGreedyDecoder.of(model.block(), manager, SHAPE.contextLength())
+                    .decode(prompts, 12, stop);
+            assertThat(cached).hasSize(prompts.size());
+            for (int i = 0; i < prompts.size(); i++) {
+                assertThat(cached.get(i)).as("prompt %d", i).containsExactly(recomputed.get(i));
+                assertThat(cached.get(i)).as("prompt %d", i).containsExactly(byDefinition(model, manager, prompts.get(i), 12, stop));
+            }
+            assertThat(cached).as("the test must exercise stopping").anyMatch(c -> c.length < 12 && c[c.length - 1] == 4);
+            assertThat(cached.stream().flatMapToInt(java.util.Arrays::stream).distinct().count())
+                    .as("the test needs a model whose choices vary").isGreaterThan(5);
+        }
+    }
+
+    @Test
+    void cachedDecodingGivesTheTokensOfFullRecomputation() {
+        assertCachedEqualsRecomputed(GptConfig.standard(16, 2), 7);
+    }
+
+    @Test
+    void cachedDecodingOfAMultiHeadRecurrentModelGivesTheTokensOfFullRecomputation() {
+        assertCachedEqualsRecomputed(new GptConfig(Variant.RECURRENT, 12, 3, 3, 0), 256);
+    }
+
+    @Test
+    void completionsEndAtTheStopTokenOrTheLimitInPromptOrder() {
+        Gpt model = new Gpt(GptConfig.standard(8, 1), SHAPE);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            model.initialize(manager, GptForwardTest.scrambled(model.layout(), 2));
+            GreedyDecoder decoder = model.greedyDecoder().orElseThrow();
+            List<int[]> prompts = prompts(9, 2, 6, 8);
+            List<int[]> free = decoder.decode(prompts, 5, OptionalInt.empty());
+            assertThat(free).allSatisfy(c -> assertThat(c).hasSize(5));
+            for (int i = 0; i < prompts.size(); i++) {
+                int stop = free.get(i)[2];
+                int[] stopped = decoder.decode(List.of(prompts.get(i)), 5, OptionalInt.of(stop)).get(0);
+                int first = 0;
+                while (free.get(i)[first] != stop) {
+                    first++;
+                }
+                assertThat(stopped).containsExactly(java.util.Arrays.copyOf(free.get(i), first + 1));
+            }
+            assertThat(decoder.decode(prompts, 0, OptionalInt.empty())).allSatisfy(c -> assertThat(c).isEmpty());
+        }
+    }
+
+    @Test
+    void decodingRefusesTokensOutsideTheVocabularyAndEmptyPrompts() {
+        Gpt model = new Gpt(GptConfig.standard(8, 1), SHAPE);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            model.initialize(manager, 1);
+            GreedyDecoder decoder = model.greedyDecoder().orElseThrow();
+            assertThatThrownBy(() -> decoder.decode(List.of(new int[] {1, 13}), 3, OptionalInt.empty()))
+                    .hasMessageContaining("prompt 0 has token id 13 outside 0..12");
+            assertThatThrownBy(() -> decoder.decode(List.of(new int[0]), 3, OptionalInt.empty()))
+                    .hasMessageContaining("prompt 0 is empty");
+        }
+    }
+
+    @Test
+    void decoderIsAvailableOnlyAfterInitialization() {
+        Gpt model = new Gpt(GptConfig.standard(8, 1), SHAPE);
+        assertThatThrownBy(model::greedyDecoder).hasMessageContaining("Model.initialize");
+    }
+
+    @Test
+    void decodingLeavesNothingBehindOnTheWeightsManager() {
+        Gpt model = new Gpt(GptConfig.standard(8, 2), SHAPE);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            model.initialize(manager, 1);
+            GreedyDecoder decoder = model.greedyDecoder().orElseThrow();
+            List<int[]> prompts = prompts(10, 3, 25, 1);
+            decoder.decode(prompts, 8, OptionalInt.empty());
+            int before = manager.getManagedArrays().size();
+            decoder.decode(prompts, 8, OptionalInt.empty());
+            assertThat(manager.getManagedArrays()).hasSize(before);
+        }
+    }
+}
