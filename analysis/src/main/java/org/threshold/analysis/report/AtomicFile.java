@@ -19,7 +19,10 @@ public final class AtomicFile {
         Path target = file.toAbsolutePath();
         Path directory = target.getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+        // Not Files.createTempFile: it makes the file owner-only (0600), and reports are shared.
+        // The process and thread ids keep concurrent writers (sweep processes) apart.
+        Path temporary = directory.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + ".tmp");
         try {
             Files.write(temporary, content);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         versionProvider = ThresholdVersion.class,
         description = "Trains tiny transformers on algorithmic tasks to find how many parameters a task needs, "
                 + "and how joint training and curricula move that number.",
-        subcommands = {PluginsCommand.class, ValidateCommand.class, SampleCommand.class,
+        subcommands = {PluginsCommand.class, ValidateCommand.class, SampleCommand.class, TablesCommand.class,
                 SweepCommand.class,
                 AnalyzeCommand.class,
                 CommandLine.HelpCommand.class},

@@ -33,7 +33,18 @@ public final class TripletTask {
         return ExcludedTriplets.choose(spec.notation().size(), spec.excluded(), StreamSeed.of(seed, "excluded"));
     }
 
+    /** The task of a ListOps spec, described as "ListOps mod n triplets, …". */
     public static ExpressionTask create(TripletSpec spec, long seed) {
+        return create(spec, seed, "ListOps mod " + spec.notation().size());
+    }
+
+    /**
+     * The task of a spec over any operator family.
+     *
+     * @param algebra what the description calls the algebra, e.g. "ListOps mod 10" or
+     *     "Permutation group S3×S3"; the description goes on with " triplets, dataset …"
+     */
+    public static ExpressionTask create(TripletSpec spec, long seed, String algebra) {
         int n = spec.notation().size();
         ExcludedTriplets heldOut = heldOut(spec, seed);
         long[] training = trainingRanks(n, heldOut);
@@ -74,7 +85,7 @@ public final class TripletTask {
         figures.put("excluded_triplets", (double) heldOut.size());
         figures.put("train_triplets", (double) training.length);
         String names = String.join("+", operators.stream().map(Operator::name).toList());
-        String description = "ListOps mod " + n + " triplets, dataset " + spec.dataset().word() + " (" + names + ", "
+        String description = algebra + " triplets, dataset " + spec.dataset().word() + " (" + names + ", "
                 + components.stream().mapToInt(c -> c.data().size()).sum() + " examples of " + training.length
                 + " training triplets), test: " + heldOut.size() + " held-out triplets under " + spec.testOperator().name()
                 + (spec.chainOfThought() ? ", CoT" : ", no CoT");
