@@ -1,12 +1,13 @@
 package org.threshold.trainer;
 
 import java.nio.file.Path;
-import org.threshold.trainer.fixtures.TestRuns;
+import org.threshold.trainer.fixtures.ListOpsRuns;
 
 /**
- * A test run in its own JVM, so that a test can kill it with SIGKILL: arguments are the output
- * directory, the run's identity, its steps, its checkpoint interval and a pause per step in
- * milliseconds (which slows the run down so that the kill lands mid-run, and changes nothing else).
+ * A real run (a tiny GPT on ListOps, the product's learner) in its own JVM, so that a test can
+ * kill it with SIGKILL: arguments are the output directory, the run's identity, its steps, its
+ * evaluation and checkpoint intervals and a pause per step in milliseconds (which slows the run
+ * down so that the kill lands mid-run, and changes nothing else).
  */
 public final class ChildRun {
 
@@ -17,10 +18,11 @@ public final class ChildRun {
         Path output = Path.of(args[0]);
         String identity = args[1];
         int steps = Integer.parseInt(args[2]);
-        int checkpointEvery = Integer.parseInt(args[3]);
-        long pause = Long.parseLong(args[4]);
-        RunPlan plan = TestRuns.plan(output, identity, TestRuns.training(steps, 20, 0.5, TestRuns.noStopping()), checkpointEvery);
-        TrainingLoopTest.train(plan, new TrainingListener() {
+        int evalEvery = Integer.parseInt(args[3]);
+        int checkpointEvery = Integer.parseInt(args[4]);
+        long pause = Long.parseLong(args[5]);
+        RunPlan plan = ListOpsRuns.plan(output, identity, steps, evalEvery, checkpointEvery);
+        new Trainer(AdamLearner::new).run(plan, new TrainingListener() {
             @Override
             public void stepped(long step, double loss) {
                 try {
@@ -29,6 +31,6 @@ public final class ChildRun {
                     Thread.currentThread().interrupt();
                 }
             }
-        });
+        }, "threshold run config.yaml");
     }
 }

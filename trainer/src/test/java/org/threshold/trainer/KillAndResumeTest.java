@@ -14,10 +14,14 @@ import org.threshold.trainer.checkpoint.Checkpoints;
 import org.threshold.trainer.fixtures.TestRuns;
 import org.threshold.trainer.rundir.RunDirectory;
 
-/** A run killed with SIGKILL in its own JVM resumes from its last checkpoint and ends as if never killed. */
+/**
+ * A real run (tiny GPT, ListOps, Adam) killed with SIGKILL in its own JVM resumes from its last
+ * checkpoint and ends as if it had never been killed.
+ */
 class KillAndResumeTest {
 
     private static final int STEPS = 120;
+    private static final int EVAL_EVERY = 20;
     private static final int CHECKPOINT_EVERY = 30;
 
     @TempDir
@@ -27,7 +31,8 @@ class KillAndResumeTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Dai.djl.offline=true",
                 "-Dai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", "1"),
-                ChildRun.class.getName(), output.toString(), identity, Integer.toString(STEPS), Integer.toString(CHECKPOINT_EVERY),
+                ChildRun.class.getName(), output.toString(), identity, Integer.toString(STEPS), Integer.toString(EVAL_EVERY),
+                Integer.toString(CHECKPOINT_EVERY),
                 Long.toString(pauseMillis))
                 .redirectErrorStream(true)
                 .redirectOutput(output.resolve(identity + ".log").toFile())
@@ -57,7 +62,7 @@ class KillAndResumeTest {
         assertThat(resumed.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(resumed.exitValue()).as(log("killed")).isZero();
         List<String> expected = TestRuns.science(output.resolve("whole").resolve("metrics.jsonl"));
-        assertThat(TestRuns.science(dir.metrics().file())).isEqualTo(expected).hasSize(STEPS / 20);
+        assertThat(TestRuns.science(dir.metrics().file())).isEqualTo(expected).hasSize(STEPS / EVAL_EVERY);
         assertThat(dir.readResult().orElseThrow().metrics())
                 .isEqualTo(RunDirectory.under(output, "whole").readResult().orElseThrow().metrics());
         assertThat(dir.readProvenance().orElseThrow().resumed()).hasSize(1);

@@ -5,13 +5,13 @@ package org.threshold.trainer.sampling;
  * integers (component, epoch, step). Deriving instead of carrying one generator along keeps the
  * sampler's checkpoint state down to counters: any stream can be recreated from its coordinates.
  */
-final class DerivedSeed {
+public final class DerivedSeed {
 
     private DerivedSeed() {
     }
 
     /** A well-mixed seed for the stream at {@code parts} under {@code seed}. */
-    static long of(long seed, long... parts) {
+    public static long of(long seed, long... parts) {
         long h = mix(seed ^ 0x9E3779B97F4A7C15L);
         for (long part : parts) {
             h = mix(h ^ mix(part + 0x632BE59BD9B4E019L));
