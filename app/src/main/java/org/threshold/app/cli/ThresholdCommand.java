@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = "Trains tiny transformers on algorithmic tasks to find how many parameters a task needs, "
                 + "and how joint training and curricula move that number.",
         subcommands = {PluginsCommand.class, ValidateCommand.class, SampleCommand.class, RunCommand.class,
-                TablesCommand.class,
+                SweepCommand.class, AnalyzeCommand.class, TablesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal failure (run again with --debug for the stack trace)",
@@ -76,6 +76,11 @@ public final class ThresholdCommand implements Callable<Integer>, AutoCloseable 
 
     boolean debug() {
         return debug;
+    }
+
+    /** The --plugins option as given, for commands that start threshold again (a sweep's points). */
+    Optional<Path> pluginsOption() {
+        return Optional.ofNullable(pluginsDirectory);
     }
 
     /** The plugins found on the class path and in the plugins directory (discovered once). */

@@ -11,6 +11,7 @@ import org.threshold.api.plugin.PluginKind;
 import org.threshold.api.plugin.Plugins;
 import org.threshold.api.probe.ProbeProvider;
 import org.threshold.api.task.TaskProvider;
+import org.threshold.trainer.sweep.SweepExecutorProvider;
 
 /**
  * Binds what discovery found, by name, for the rest of Threshold to inject:
@@ -23,7 +24,8 @@ import org.threshold.api.task.TaskProvider;
 public final class PluginModule extends AbstractModule {
 
     /** The kinds discovery looks for, in listing order. */
-    public static final List<PluginKind<?>> KINDS = PluginKind.SPI;
+    public static final List<PluginKind<?>> KINDS = List.of(PluginKind.TASK, PluginKind.CURRICULUM, PluginKind.MODEL,
+            PluginKind.PROBE, SweepExecutorProvider.KIND);
 
     private final Plugins plugins;
 
@@ -38,6 +40,7 @@ public final class PluginModule extends AbstractModule {
         bindByName(PluginKind.CURRICULUM, new TypeLiteral<CurriculumProvider<?>>() { });
         bindByName(PluginKind.MODEL, new TypeLiteral<ModelProvider<?>>() { });
         bindByName(PluginKind.PROBE, new TypeLiteral<ProbeProvider<?>>() { });
+        bindByName(SweepExecutorProvider.KIND, new TypeLiteral<SweepExecutorProvider<?>>() { });
     }
 
     private <P extends Plugin> void bindByName(PluginKind<P> kind, TypeLiteral<P> type) {

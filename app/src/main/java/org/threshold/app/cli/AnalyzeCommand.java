@@ -1,0 +1,91 @@
+package org.threshold.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.threshold.analysis.transition.TransitionSettings;
+import org.threshold.trainer.sweep.SweepDirectory;
+import org.threshold.trainer.sweep.SweepFile;
+import org.threshold.trainer.sweep.SweepIndex;
+import org.threshold.trainer.sweep.analysis.AnalysisResult;
+import org.threshold.trainer.sweep.analysis.AnalysisSettings;
+import org.threshold.trainer.sweep.analysis.SweepAnalysis;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code threshold analyze SWEEP_DIR}: transition points, figures and the report of a sweep. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Analyzes a sweep directory (threshold sweep runs it at its end).",
+                "Per mixture: the logistic fit of the metric against log10(parameters), the transition point at the "
+                        + "threshold with a bootstrap interval over seeds (or a bound, or why there is none), the runs above "
+                        + "the threshold per size, and ratios between mixtures. Writes summary.csv and analysis/ "
+                        + "(transition.json, PNG figures, report.html). Settings: the sweep file's sweep.analysis section "
+                        + "(docs/SWEEPS.md); unfinished runs are left out and named."})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private ThresholdCommand threshold;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "SWEEP_DIR", description = "A sweep directory (<sweep.output>/<sweep.name>).")
+    private Path root;
+
+    @Option(names = "--threshold", paramLabel = "ACCURACY",
+            description = "The accuracy the fit must cross (replaces sweep.analysis.threshold; e.g. 0.8 as in figures 1 and 6).")
+    private Double thresholdOption;
+
+    @Option(names = "--metric", paramLabel = "NAME",
+            description = "The metric to fit, e.g. accuracy.SUM (replaces sweep.analysis.metric).")
+    private String metric;
+
+    @Override
+    public Integer call() throws IOException {
+        SweepDirectory directory = new SweepDirectory(root);
+        if (!Files.isDirectory(root)) {
+            throw new BadInputException(root + " is not a directory; a sweep directory is made by threshold sweep (docs/SWEEPS.md)");
+        }
+        SweepIndex index = directory.readIndex().orElseThrow(() -> new BadInputException(root + " has no index.json; a sweep "
+                + "directory is made by threshold sweep (docs/SWEEPS.md)"));
+        if (!Files.exists(directory.sweepFile())) {
+            throw new BadInputException(root + " has no sweep.yaml; a sweep directory is made by threshold sweep (docs/SWEEPS.md)");
+        }
+        AnalysisSettings settings = SweepFile.read(directory.sweepFile(), SweepCommand.executors(threshold), Map.of()).spec().analysis();
+        if (thresholdOption != null) {
+            if (!(thresholdOption > 0 && thresholdOption < 1)) {
+                throw SweepCommand.badOption(spec, "--threshold must be an accuracy strictly between 0 and 1, got " + thresholdOption);
+            }
+            TransitionSettings t = settings.transition().withThreshold(thresholdOption);
+            settings = new AnalysisSettings(settings.metric(), t, settings.baseline(), settings.curves());
+        }
+        if (metric != null) {
+            settings = new AnalysisSettings(Optional.of(metric), settings.transition(), settings.baseline(), settings.curves());
+        }
+        AnalysisResult result;
+        try {
+            result = new SweepAnalysis(directory, index, settings).run();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        print(spec.commandLine().getOut(), result, directory);
+        return ExitCode.OK;
+    }
+
+    /** The findings and where the files are. */
+    static void print(PrintWriter out, AnalysisResult result, SweepDirectory directory) {
+        out.println("transition points (" + result.metric() + "):");
+        result.lines().forEach(line -> out.println("  " + line));
+        out.println("summary   " + directory.summaryCsv());
+        out.println("report    " + directory.report());
+        out.flush();
+    }
+}

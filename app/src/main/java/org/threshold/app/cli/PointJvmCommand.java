@@ -1,0 +1,63 @@
+package org.threshold.app.cli;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.threshold.app.Threshold;
+import org.threshold.trainer.sweep.PointCommand;
+
+/**
+ * {@code threshold run SWEEP_FILE --index I} as a JVM of its own, for the local executor: the
+ * Java binary, JVM options and class path of this process (so a point runs the same code with the
+ * same options, THRESHOLD_JAVA_OPTS included), offline DJL, and the libtorch threads the executor
+ * gives it. The plugins directory travels as --plugins when one was given, or in the environment.
+ */
+final class PointJvmCommand implements PointCommand {
+
+    /** libtorch reads its thread counts from these properties when it loads (trainer's EngineThreads). */
+    private static final String INTRA_OP = "-Dai.djl.pytorch.num_threads=";
+    private static final String INTER_OP = "-Dai.djl.pytorch.num_interop_threads=";
+
+    private final Path sweepFile;
+    private final Optional<Path> pluginsDirectory;
+
+    PointJvmCommand(Path sweepFile, Optional<Path> pluginsDirectory) {
+        this.sweepFile = sweepFile;
+        this.pluginsDirectory = pluginsDirectory;
+    }
+
+    @Override
+    public List<String> arguments(int index, int threads) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            // A debugger's agent would fight over its port; thread settings are the executor's.
+            if (!option.startsWith("-agentlib:jdwp") && !option.startsWith(INTRA_OP) && !option.startsWith(INTER_OP)
+                    && !option.equals("-Dai.djl.offline=true")) {
+                command.add(option);
+            }
+        }
+        command.add("-Dai.djl.offline=true");
+        command.add(INTRA_OP + threads);
+        command.add(INTER_OP + 1);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Threshold.class.getName());
+        pluginsDirectory.ifPresent(d -> {
+            command.add("--plugins");
+            command.add(d.toString());
+        });
+        command.add("run");
+        command.add(sweepFile.toString());
+        command.add("--index");
+        command.add(Integer.toString(index));
+        return command;
+    }
+
+    @Override
+    public String display(int index) {
+        return "threshold " + pluginsDirectory.map(d -> "--plugins " + d + " ").orElse("") + "run " + sweepFile + " --index " + index;
+    }
+}

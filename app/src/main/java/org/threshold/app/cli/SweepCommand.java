@@ -1,0 +1,123 @@
+package org.threshold.app.cli;
+
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.threshold.api.config.ConfigException;
+import org.threshold.api.config.ConfigProblem;
+import org.threshold.app.runfile.RunPlanner;
+import org.threshold.trainer.sweep.IndexEntry;
+import org.threshold.trainer.sweep.PointOutcome;
+import org.threshold.trainer.sweep.PointState;
+import org.threshold.trainer.sweep.SweepDirectory;
+import org.threshold.trainer.sweep.SweepExecutorProvider;
+import org.threshold.trainer.sweep.SweepFile;
+import org.threshold.trainer.sweep.SweepIndex;
+import org.threshold.trainer.sweep.SweepJob;
+import org.threshold.trainer.sweep.SweepOutcome;
+import org.threshold.trainer.sweep.SweepProgress;
+import org.threshold.trainer.sweep.analysis.AnalysisResult;
+import org.threshold.trainer.sweep.analysis.SweepAnalysis;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code threshold sweep SWEEP_FILE}: every grid point trained, then the analysis. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Trains every grid point of a sweep file, then analyzes the sweep.",
+                "Binds every grid point first (all problems at once), writes the sweep directory "
+                        + "(<sweep.output>/<sweep.name>/: sweep.yaml, index.json, runs/), runs the points with the sweep's "
+                        + "executor (default: local, each point its own JVM) and ends with 'threshold analyze'. "
+                        + "Finished runs are skipped and unfinished ones resume, so a stopped sweep is continued by running "
+                        + "it again. A failed point is recorded (runs/<id>/failure.json) and the others go on; the exit code "
+                        + "is then 1. See docs/SWEEPS.md."})
+final class SweepCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private ThresholdCommand threshold;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "SWEEP_FILE", description = "A run file with a sweep: section (docs/SWEEPS.md).")
+    private Path file;
+
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Grid points at once (local executor; replaces sweep.executor.parallel; default auto: one per core).")
+    private String parallel;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "libtorch threads per point (local executor; replaces sweep.executor.threads; default auto).")
+    private String threads;
+
+    @Option(names = "--list", description = "Print the grid points with their run identities and stop.")
+    private boolean list;
+
+    @Override
+    public Integer call() throws InterruptedException, java.io.IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        threshold.warnAboutPluginProblems(spec.commandLine().getErr());
+        Map<String, String> settings = new LinkedHashMap<>();
+        Optional.ofNullable(parallel).ifPresent(p -> settings.put("parallel", p));
+        Optional.ofNullable(threads).ifPresent(t -> settings.put("threads", t));
+        SweepFile sweep = SweepFile.read(file, executors(threshold), settings);
+        SweepIndex index = SweepPoints.index(sweep, threshold.injector().getInstance(RunPlanner.class));
+        SweepAnalysis.baselineProblem(sweep.spec().analysis(), index.mixtures()).ifPresent(p -> {
+            throw new ConfigException(new ConfigProblem(org.threshold.api.config.Mark.unknown(file.toString()), "", p));
+        });
+        SweepDirectory directory = sweep.directory();
+        directory.write(sweep.text(), index);
+        out.println("sweep " + index.name() + ": " + index.points().size() + " grid points, mixtures "
+                + String.join(", ", index.mixtures()) + "; directory " + directory.root());
+        if (list) {
+            for (IndexEntry point : index.points()) {
+                out.println("  " + point.describe() + ", " + String.format("%,d", point.parameters()) + " parameters");
+            }
+            return ExitCode.OK;
+        }
+        SweepProgress progress = new SweepProgress(out, System.console() != null);
+        SweepOutcome outcome;
+        try {
+            outcome = sweep.spec().executor().create()
+                    .execute(new SweepJob(index.name(), directory, index.points(), new PointJvmCommand(file, threshold.pluginsOption())),
+                            progress);
+        } finally {
+            progress.close();
+        }
+        if (outcome.count(PointState.FINISHED) + outcome.count(PointState.SKIPPED) > 0) {
+            AnalysisResult result = new SweepAnalysis(directory, index, sweep.spec().analysis()).run();
+            AnalyzeCommand.print(out, result, directory);
+        }
+        if (!outcome.complete()) {
+            PrintWriter err = spec.commandLine().getErr();
+            for (PointOutcome failed : outcome.points()) {
+                if (failed.state() == PointState.FAILED) {
+                    err.println("failed: " + failed.point().describe() + ": " + failed.message());
+                }
+            }
+            err.println("threshold: " + outcome.count(PointState.FAILED) + " of " + outcome.points().size() + " grid points failed; "
+                    + "run the sweep again to retry them (finished runs are kept)");
+            return ExitCode.INTERNAL_FAILURE;
+        }
+        return ExitCode.OK;
+    }
+
+    /** The executor plugins by name. */
+    static Map<String, SweepExecutorProvider<?>> executors(ThresholdCommand threshold) {
+        return threshold.injector().getInstance(Key.get(new TypeLiteral<Map<String, SweepExecutorProvider<?>>>() { }));
+    }
+
+    /** picocli's usage error for a value it cannot take. */
+    static CommandLine.ParameterException badOption(CommandSpec spec, String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,323 @@
+package org.threshold.trainer.sweep.local;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.threshold.trainer.rundir.RunResult;
+import org.threshold.trainer.sweep.IndexEntry;
+import org.threshold.trainer.sweep.ParentWatch;
+import org.threshold.trainer.sweep.PointFailure;
+import org.threshold.trainer.sweep.PointOutcome;
+import org.threshold.trainer.sweep.PointState;
+import org.threshold.trainer.sweep.RunLock;
+import org.threshold.trainer.sweep.SweepCounts;
+import org.threshold.trainer.sweep.SweepExecutor;
+import org.threshold.trainer.sweep.SweepJob;
+import org.threshold.trainer.sweep.SweepListener;
+import org.threshold.trainer.sweep.SweepOutcome;
+
+/**
+ * Runs a sweep's grid points on this machine, each as its own process ({@code threshold run
+ * SWEEP_FILE --index I}): libtorch's thread count is fixed per process, and a crash or a leak
+ * stays in one run (DESIGN.md, run directories).
+ *
+ * <ul>
+ *   <li>A point whose run has a result.json is not started (a rerun skips finished runs); any
+ *       other point is started, and its run resumes from its checkpoint if it has one.</li>
+ *   <li>Larger models start first: they take longest, and starting them early shortens the tail
+ *       in which some cores idle.</li>
+ *   <li>A point's stdout and stderr go to {@code stdout.log} and {@code stderr.log} in its run
+ *       directory. A process that ends without a result is recorded in {@code failure.json}
+ *       (exit code, the end of its stderr) and the sweep goes on.</li>
+ *   <li>A point whose run lock another process holds (another sweep, a scheduler's job) is left
+ *       to it; the sweep waits for that lock and then takes the result, or resumes the run.</li>
+ *   <li>Stopping the sweep (Ctrl-C, kill) stops its points; a point whose sweep was killed
+ *       outright stops itself ({@link ParentWatch}).</li>
+ * </ul>
+ */
+public final class LocalExecutor implements SweepExecutor {
+
+    public static final String STDOUT = "stdout.log";
+    public static final String STDERR = "stderr.log";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalExecutor.class);
+    private static final Duration TICK = Duration.ofSeconds(1);
+    /** A point that exits without a result while no one else holds its lock is retried this often. */
+    private static final int EXITS_WITHOUT_RESULT = 3;
+
+    private final LocalExecutorConfig config;
+    private final int cores;
+
+    public LocalExecutor(LocalExecutorConfig config, int cores) {
+        this.config = config;
+        this.cores = cores;
+    }
+
+    @Override
+    public SweepOutcome execute(SweepJob job, SweepListener listener) throws InterruptedException {
+        return new Session(job, listener).run();
+    }
+
+    private record Running(IndexEntry point, Process process, long startNanos, long stderrOffset) {
+
+        Duration elapsed() {
+            return Duration.ofNanos(System.nanoTime() - startNanos);
+        }
+    }
+
+    /** One execution of a job: the queue, the running processes and what has ended. */
+    private final class Session {
+
+        private final SweepJob job;
+        private final SweepListener listener;
+        private final Map<Integer, PointOutcome> outcomes = new TreeMap<>();
+        private final Deque<IndexEntry> queue = new ArrayDeque<>();
+        private final Map<Integer, Running> running = new ConcurrentHashMap<>();
+        private final Map<Integer, IndexEntry> elsewhere = new LinkedHashMap<>();
+        private final Map<Integer, Integer> exitsWithoutResult = new HashMap<>();
+        private final BlockingQueue<Running> exited = new LinkedBlockingQueue<>();
+        private final List<Duration> trained = new ArrayList<>();
+        private ExecutorLayout layout;
+
+        Session(SweepJob job, SweepListener listener) {
+            this.job = job;
+            this.listener = listener;
+        }
+
+        SweepOutcome run() throws InterruptedException {
+            List<IndexEntry> todo = new ArrayList<>();
+            for (IndexEntry point : job.points()) {
+                Optional<RunResult> result = result(point);
+                if (result.isPresent()) {
+                    outcomes.put(point.index(), ended(point, result.get(), true, Duration.ZERO));
+                } else {
+                    todo.add(point);
+                }
+            }
+            todo.sort(Comparator.comparingLong(IndexEntry::parameters).reversed().thenComparingInt(IndexEntry::index));
+            queue.addAll(todo);
+            layout = ExecutorLayout.choose(config.parallel(), config.threads(), cores, todo.size());
+            listener.starting(layout.describe() + " (" + cores + (cores == 1 ? " core" : " cores") + ")", counts());
+            List.copyOf(outcomes.values()).forEach(o -> listener.ended(o, counts()));
+            Thread stopper = new Thread(this::stopAll, "sweep-stop-points");
+            Runtime.getRuntime().addShutdownHook(stopper);
+            try {
+                loop();
+            } finally {
+                stopAll();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopper);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is exiting and runs the hook itself
+                }
+            }
+            return new SweepOutcome(List.copyOf(outcomes.values()));
+        }
+
+        private void loop() throws InterruptedException {
+            while (true) {
+                while (running.size() < layout.parallel() && !queue.isEmpty()) {
+                    IndexEntry point = queue.poll();
+                    if (RunLock.isHeld(runDirectory(point))) {
+                        elsewhere.put(point.index(), point);
+                        LOG.debug("{} is locked by {}", point.describe(), RunLock.holder(runDirectory(point)).orElse("another process"));
+                    } else {
+                        start(point);
+                    }
+                }
+                if (running.isEmpty() && queue.isEmpty() && elsewhere.isEmpty()) {
+                    return;
+                }
+                Running done = exited.poll(TICK.toMillis(), TimeUnit.MILLISECONDS);
+                if (done != null) {
+                    running.remove(done.point().index());
+                    finish(done);
+                } else {
+                    listener.waiting(counts());
+                }
+                checkElsewhere();
+            }
+        }
+
+        private void start(IndexEntry point) {
+            Path directory = runDirectory(point);
+            List<String> command = job.command().arguments(point.index(), layout.threads());
+            try {
+                Files.createDirectories(directory);
+                Files.deleteIfExists(directory.resolve(PointFailure.FILE));
+                String header = "--- " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + job.command().display(point.index())
+                        + "\n";
+                append(directory.resolve(STDOUT), header);
+                append(directory.resolve(STDERR), header);
+                long offset = Files.size(directory.resolve(STDERR));
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve(STDOUT).toFile()))
+                        .redirectError(ProcessBuilder.Redirect.appendTo(directory.resolve(STDERR).toFile()))
+                        .redirectInput(ProcessBuilder.Redirect.PIPE);
+                builder.environment().put(ParentWatch.ENVIRONMENT_VARIABLE, Long.toString(ProcessHandle.current().pid()));
+                Process process = builder.start();
+                process.getOutputStream().close();
+                Running r = new Running(point, process, System.nanoTime(), offset);
+                running.put(point.index(), r);
+                process.onExit().thenRun(() -> exited.add(r));
+                listener.started(point, counts());
+            } catch (IOException e) {
+                PointFailure failure = new PointFailure(point.index(), point.identity(), -1, job.command().display(point.index()),
+                        List.of("cannot start " + String.join(" ", command) + ": " + e.getMessage()), now(), 0);
+                failure.write(directory);
+                record(new PointOutcome(point, PointState.FAILED, Optional.empty(), failure.describe(), Duration.ZERO));
+            }
+        }
+
+        private void finish(Running done) {
+            IndexEntry point = done.point();
+            Duration wall = done.elapsed();
+            int exitCode = done.process().exitValue();
+            Optional<RunResult> result;
+            try {
+                result = result(point);
+            } catch (RuntimeException unreadable) {
+                result = Optional.empty();
+            }
+            if (result.isPresent()) {
+                trained.add(wall);
+                record(ended(point, result.get(), false, wall));
+                return;
+            }
+            if (exitCode == 0) {
+                // threshold run --index exits 0 without a result only when another process holds the run.
+                int times = exitsWithoutResult.merge(point.index(), 1, Integer::sum);
+                if (RunLock.isHeld(runDirectory(point)) || times < EXITS_WITHOUT_RESULT) {
+                    elsewhere.put(point.index(), point);
+                    return;
+                }
+            }
+            trained.add(wall);
+            PointFailure failure = new PointFailure(point.index(), point.identity(), exitCode, job.command().display(point.index()),
+                    tail(runDirectory(point).resolve(STDERR), done.stderrOffset()), now(), wall.toMillis() / 1000.0);
+            failure.write(runDirectory(point));
+            record(new PointOutcome(point, PointState.FAILED, Optional.empty(), failure.describe() + " (runs/" + point.identity()
+                    + "/" + PointFailure.FILE + ")", wall));
+        }
+
+        /** Points another process held: once their lock is free, take the result or run them here. */
+        private void checkElsewhere() {
+            for (IndexEntry point : List.copyOf(elsewhere.values())) {
+                if (!RunLock.isHeld(runDirectory(point))) {
+                    elsewhere.remove(point.index());
+                    Optional<RunResult> result = result(point);
+                    if (result.isPresent()) {
+                        record(ended(point, result.get(), true, Duration.ZERO));
+                    } else {
+                        queue.addFirst(point);
+                    }
+                }
+            }
+        }
+
+        private PointOutcome ended(IndexEntry point, RunResult result, boolean before, Duration wall) {
+            String metric = result.testAccuracy().isPresent()
+                    ? "test_accuracy " + String.format("%.3f", result.testAccuracy().getAsDouble()) + " (" + result.metric() + "), "
+                    : "";
+            if (!result.finished()) {
+                return new PointOutcome(point, PointState.FAILED, Optional.of(result), result.message(), wall);
+            }
+            String text = metric + result.steps() + " steps" + (before ? ", finished before" : ", " + org.threshold.trainer.sweep.Durations.format(wall));
+            return new PointOutcome(point, before ? PointState.SKIPPED : PointState.FINISHED, Optional.of(result), text, wall);
+        }
+
+        private void record(PointOutcome outcome) {
+            outcomes.put(outcome.point().index(), outcome);
+            listener.ended(outcome, counts());
+        }
+
+        private SweepCounts counts() {
+            int done = (int) outcomes.values().stream().filter(o -> o.state() == PointState.FINISHED || o.state() == PointState.SKIPPED).count();
+            int failed = (int) outcomes.values().stream().filter(o -> o.state() == PointState.FAILED).count();
+            return new SweepCounts(job.points().size(), done, failed, running.size(), elsewhere.size(), queue.size(), eta());
+        }
+
+        /** Mean time of the points trained so far, spread over the slots, minus what running points have done. */
+        private Optional<Duration> eta() {
+            if (trained.isEmpty() || layout == null) {
+                return Optional.empty();
+            }
+            double mean = trained.stream().mapToLong(Duration::toMillis).average().orElse(0);
+            double remaining = queue.size() * mean;
+            for (Running r : running.values()) {
+                remaining += Math.max(0, mean - r.elapsed().toMillis());
+            }
+            return Optional.of(Duration.ofMillis(Math.round(remaining / layout.parallel())));
+        }
+
+        private Optional<RunResult> result(IndexEntry point) {
+            return job.directory().run(point.identity()).readResult();
+        }
+
+        private Path runDirectory(IndexEntry point) {
+            return job.directory().run(point.identity()).path();
+        }
+
+        /** Stops every running point: asks first, then insists. */
+        private void stopAll() {
+            List<Running> stopping = List.copyOf(running.values());
+            stopping.forEach(r -> r.process().destroy());
+            for (Running r : stopping) {
+                try {
+                    if (!r.process().waitFor(10, TimeUnit.SECONDS)) {
+                        r.process().destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    r.process().destroyForcibly();
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private static void append(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    /** The last lines a process wrote to a log from {@code offset} on (at most 64 KiB are read). */
+    static List<String> tail(Path log, long offset) {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long from = Math.max(offset, file.length() - 65_536);
+            byte[] bytes = new byte[(int) (file.length() - from)];
+            file.seek(from);
+            file.readFully(bytes);
+            List<String> lines = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\r?\n|\r"));
+            return List.copyOf(lines.subList(Math.max(0, lines.size() - PointFailure.TAIL_LINES), lines.size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log, e);
+        }
+    }
+}

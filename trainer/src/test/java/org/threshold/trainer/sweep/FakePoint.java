@@ -1,0 +1,67 @@
+package org.threshold.trainer.sweep;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.threshold.trainer.StopReason;
+import org.threshold.trainer.rundir.RunDirectory;
+import org.threshold.trainer.rundir.RunResult;
+
+/**
+ * A grid point's process for executor tests, behaving as {@code threshold run SWEEP --index I}
+ * does without a model: it exits at once when its run has a result, exits 0 without training when
+ * another process holds the run's lock, resumes where it stopped (each step is one line of
+ * steps.log, so the log is the checkpoint), writes result.json at the end, and stops when the
+ * sweep that started it is gone. Each session leaves a line in sessions.log.
+ *
+ * <p>Arguments: runs directory, identity, steps, milliseconds per step, and the step at which to
+ * fail with exit code 7 (0: never).
+ */
+public final class FakePoint {
+
+    private FakePoint() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ParentWatch.start(System.getenv());
+        RunDirectory run = RunDirectory.under(Path.of(args[0]), args[1]);
+        int steps = Integer.parseInt(args[2]);
+        long pause = Long.parseLong(args[3]);
+        int failAt = Integer.parseInt(args[4]);
+        if (run.readResult().isPresent()) {
+            System.out.println("finished before");
+            return;
+        }
+        Optional<RunLock> lock = RunLock.tryAcquire(run.path());
+        if (lock.isEmpty()) {
+            System.out.println("running elsewhere");
+            return;
+        }
+        try (RunLock held = lock.get()) {
+            Path log = run.path().resolve("steps.log");
+            int done = Files.exists(log) ? Files.readAllLines(log).size() : 0;
+            append(run.path().resolve("sessions.log"), "start " + done);
+            for (int step = done + 1; step <= steps; step++) {
+                Thread.sleep(pause);
+                if (step == failAt) {
+                    System.err.println("something went wrong at step " + step);
+                    System.exit(7);
+                }
+                append(log, Integer.toString(step));
+            }
+            double accuracy = 0.25 + 0.5 * (args[1].hashCode() & 1);
+            run.writeResult(new RunResult(StopReason.STEPS, "trained all steps", "accuracy", OptionalDouble.of(accuracy), 1000,
+                    steps, steps, OptionalDouble.of(0.1), Map.of("accuracy", accuracy), Map.of(), "fake", args[1], "fake task",
+                    "fake model", steps * pause / 1000.0));
+        }
+    }
+
+    private static void append(Path file, String line) throws IOException {
+        Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}
