@@ -22,7 +22,8 @@ public final class RunSummary {
         s.append(' ').append(how).append(String.format(Locale.ROOT, ": %,d of %,d steps in %s%n", r.steps(),
                 r.plannedSteps(), duration(r.wallSeconds())));
         line(s, "task", r.task());
-        line(s, "model", r.model() + String.format(Locale.ROOT, " (%,d parameters)", r.parameters()));
+        String parameters = String.format(Locale.ROOT, "%,d parameters", r.parameters());
+        line(s, "model", r.model().contains(parameters) ? r.model() : r.model() + " (" + parameters + ")");
         line(s, "stopped", r.stopReason().word() + ": " + r.message());
         if (r.testAccuracy().isPresent()) {
             line(s, "result", String.format(Locale.ROOT, "%s = %.4f", r.metric(), r.testAccuracy().getAsDouble()));
@@ -44,6 +45,12 @@ public final class RunSummary {
         s.append(String.format(Locale.ROOT, "  %-11s%s%n", label, text));
     }
 
+    // counts (drawn, rejected, excluded triplets) read as counts; rates keep four decimals
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) >= 2 && Math.abs(v) < 1e15
+                ? String.format(Locale.ROOT, "%d", (long) v) : String.format(Locale.ROOT, "%.4f", v);
+    }
+
     // metrics in rows of three, aligned, so that a task with many test sets still fits one screen
     private static String columns(Map<String, Double> values) {
         StringBuilder s = new StringBuilder();
@@ -52,7 +59,7 @@ public final class RunSummary {
             if (i > 0 && i % 3 == 0) {
                 s.append(String.format(Locale.ROOT, "%n%13s", ""));
             }
-            s.append(String.format(Locale.ROOT, "%-28s", e.getKey() + " " + String.format(Locale.ROOT, "%.4f", e.getValue())));
+            s.append(String.format(Locale.ROOT, "%-28s", e.getKey() + " " + number(e.getValue())));
             i++;
         }
         return s.toString().stripTrailing();
