@@ -48,8 +48,8 @@ final class TrainingLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
     private static final int KEEP_CHECKPOINTS = 2;
-    static final String MODEL_PART = "model.params";
-    static final String OPTIMIZER_PART = "optimizer.params";
+    private static final String MODEL_PART = Checkpoints.MODEL_PART;
+    private static final String OPTIMIZER_PART = Checkpoints.OPTIMIZER_PART;
 
     private final RunPlan plan;
     private final RunDirectory directory;
@@ -179,8 +179,9 @@ final class TrainingLoop {
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(params)))) {
             learner.loadParameters(in);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot start from " + from + " (the curriculum's warm start): " + e.getMessage()
-                    + "; its model must have the same shape as this run's (" + learner.summary() + ")", e);
+            throw new IllegalArgumentException("the curriculum's warm start (from: " + from + ") does not fit this run's model: "
+                    + e.getMessage() + "; the source run's model must have this run's shape (" + learner.summary()
+                    + ") and the same vocabulary and context", e);
         }
         LOG.info("starting from the weights in {}", params);
     }
@@ -259,10 +260,15 @@ final class TrainingLoop {
         double stepsPerSecond = trainingNanos == 0 ? 0 : timedSteps / (trainingNanos / 1e9);
         EvaluationRecord record = new EvaluationRecord(step, metrics, mean, learningRate, stage, weights,
                 new Timing(elapsedSeconds(), evaluationSeconds, stepsPerSecond));
+        curriculum.observe(record.evaluation());
+        Stage after = curriculum.stage();
+        if (!after.equals(stage)) { // a staged curriculum's condition held: the line says so (docs/RUNS.md, next_stage)
+            record = record.withNextStage(after);
+            LOG.info("curriculum: {} after step {}", after, step);
+        }
         directory.metrics().append(record);
         lastRecord = Optional.of(record);
         listener.evaluated(record);
-        curriculum.observe(record.evaluation());
         if (stopping.observe(step, mean, stage.last())) {
             ended = Optional.of(StopReason.EARLY_STOPPING);
         }

@@ -27,6 +27,11 @@ import org.threshold.trainer.rundir.Json;
  */
 public final class Checkpoints {
 
+    /** The part holding the model's parameters ({@link ParameterFile}): what a warm start reads. */
+    public static final String MODEL_PART = "model.params";
+    /** The part holding the optimizer's state. */
+    public static final String OPTIMIZER_PART = "optimizer.params";
+
     private static final Pattern NAME = Pattern.compile("step-(\\d+)");
     private static final String STATE = "state.json";
 
@@ -48,7 +53,7 @@ public final class Checkpoints {
     /** Saves the state and the parts (file name to writer) as the checkpoint of {@code state.step()}. */
     public SavedCheckpoint save(TrainingState state, Map<String, CheckpointPart> parts) throws IOException {
         Files.createDirectories(directory);
-        String name = String.format("step-%09d", state.step());
+        String name = name(state.step());
         Path partial = directory.resolve("." + name + ".partial");
         deleteTree(partial);
         Files.createDirectories(partial);
@@ -75,6 +80,15 @@ public final class Checkpoints {
         }
         prune();
         return new SavedCheckpoint(target, state);
+    }
+
+    /** The directory the checkpoint of {@code step} has (or would have). */
+    public Path directory(long step) {
+        return directory.resolve(name(step));
+    }
+
+    private static String name(long step) {
+        return String.format("step-%09d", step);
     }
 
     /** The newest complete checkpoint; empty when there is none. */

@@ -3,6 +3,7 @@ package org.threshold.trainer.rundir;
 import com.google.gson.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.threshold.api.curriculum.Evaluation;
 import org.threshold.api.curriculum.Stage;
 
@@ -16,13 +17,26 @@ import org.threshold.api.curriculum.Stage;
  * @param stage the curriculum's stage when the evaluation ran (before it observed the evaluation)
  * @param weights the curriculum's component weights at the last step
  * @param time how long it took; ignored by determinism checks
+ * @param nextStage the stage the curriculum moved to on seeing this evaluation (a staged
+ *     curriculum's condition held), in which the following steps train; empty when it stayed
  */
 public record EvaluationRecord(long step, Map<String, Double> metrics, double trainLoss, double learningRate, Stage stage,
-                               Map<String, Double> weights, Timing time) {
+                               Map<String, Double> weights, Timing time, Optional<Stage> nextStage) {
 
     public EvaluationRecord {
         metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         weights = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+    }
+
+    /** An evaluation after which the curriculum stayed in its stage. */
+    public EvaluationRecord(long step, Map<String, Double> metrics, double trainLoss, double learningRate, Stage stage,
+                            Map<String, Double> weights, Timing time) {
+        this(step, metrics, trainLoss, learningRate, stage, weights, time, Optional.empty());
+    }
+
+    /** This evaluation, after which the curriculum moved to {@code next}. */
+    public EvaluationRecord withNextStage(Stage next) {
+        return new EvaluationRecord(step, metrics, trainLoss, learningRate, stage, weights, time, Optional.of(next));
     }
 
     /** What the curriculum sees: the metrics plus {@code loss}, the mean training loss. */
@@ -39,21 +53,30 @@ public record EvaluationRecord(long step, Map<String, Double> metrics, double tr
         o.add("metrics", Json.numbers(metrics));
         o.addProperty("train_loss", trainLoss);
         o.addProperty("lr", learningRate);
-        JsonObject s = new JsonObject();
-        s.addProperty("index", stage.index());
-        s.addProperty("name", stage.name());
-        s.addProperty("last", stage.last());
-        o.add("stage", s);
+        o.add("stage", stageJson(stage));
+        nextStage.ifPresent(n -> o.add("next_stage", stageJson(n)));
         o.add("weights", Json.numbers(weights));
         o.add("time", time.toJson());
         return o;
     }
 
     public static EvaluationRecord fromJson(JsonObject o) {
-        JsonObject s = o.getAsJsonObject("stage");
+        JsonObject next = o.getAsJsonObject("next_stage");
         return new EvaluationRecord(o.get("step").getAsLong(), Json.numbers(o.getAsJsonObject("metrics")),
-                o.get("train_loss").getAsDouble(), o.get("lr").getAsDouble(),
-                new Stage(s.get("index").getAsInt(), s.get("name").getAsString(), s.get("last").getAsBoolean()),
-                Json.numbers(o.getAsJsonObject("weights")), Timing.fromJson(o.getAsJsonObject("time")));
+                o.get("train_loss").getAsDouble(), o.get("lr").getAsDouble(), stageOf(o.getAsJsonObject("stage")),
+                Json.numbers(o.getAsJsonObject("weights")), Timing.fromJson(o.getAsJsonObject("time")),
+                next == null ? Optional.empty() : Optional.of(stageOf(next)));
+    }
+
+    private static JsonObject stageJson(Stage stage) {
+        JsonObject s = new JsonObject();
+        s.addProperty("index", stage.index());
+        s.addProperty("name", stage.name());
+        s.addProperty("last", stage.last());
+        return s;
+    }
+
+    private static Stage stageOf(JsonObject s) {
+        return new Stage(s.get("index").getAsInt(), s.get("name").getAsString(), s.get("last").getAsBoolean());
     }
 }
