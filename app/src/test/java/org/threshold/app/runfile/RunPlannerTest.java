@@ -192,9 +192,35 @@ class RunPlannerTest {
         assertThat(problems(BASE + "curriculum:\n  weights: {length-2: 1, length-9: 1}\n")).containsExactly(
                 "run.yaml:7:26: curriculum.weights.length-9: expected one of length-2, length-3, length-4, length-5,"
                         + " found 'length-9' (did you mean 'length-2'?)");
-        assertThat(problems(BASE + "curriculum: {type: staged}\n")).containsExactly(
+        assertThat(problems(BASE + "curriculum: {type: stagd}\n")).containsExactly(
                 "run.yaml:6:14: curriculum.type: expected one of the curriculum plugins " + names("curriculum")
-                        + ", found 'staged'");
+                        + ", found 'stagd' (did you mean 'staged'?)");
+    }
+
+    @Test
+    void nestedCurriculaAreBoundForTheTaskAndTheirProblemsNamedByPath() {
+        RunPlan plan = plan(BASE + """
+                curriculum:
+                  type: staged
+                  stages:
+                    - curriculum: {weights: [length-2]}
+                      until: {accuracy: [length-2], at_least: 0.9, step: 50}
+                    - curriculum: {type: linear, from: [length-2], to: [length-5], span: 20}
+                """);
+        assertThat(plan.curriculum().weights(1)).containsExactly(Map.entry("length-2", 1.0));
+        assertThat(problems(BASE + """
+                curriculum:
+                  type: staged
+                  stages:
+                    - curriculum: {weights: [length-2]}
+                      until: {accuracy: [length-22], at_least: 1.5}
+                    - curriculum: {type: linear, from: [length-2], to: [length-5], span: 0}
+                """)).containsExactly(
+                "run.yaml:10:15: curriculum.stages[0].until.accuracy: expected components of the task (length-2, length-3,"
+                        + " length-4, length-5), found 'length-22' (did you mean 'length-2'?)",
+                "run.yaml:10:48: curriculum.stages[0].until.at_least: expected a number from 0 to 1, found '1.5'",
+                "run.yaml:11:74: curriculum.stages[1].curriculum.span: expected an integer from 1 to 4611686018427387903,"
+                        + " found '0'");
     }
 
     @Test

@@ -42,6 +42,19 @@ class MetricsLogTest {
     }
 
     @Test
+    void anEvaluationAfterWhichTheCurriculumMovedOnSaysToWhichStage() throws IOException {
+        RunDirectory run = RunDirectory.under(output, "r");
+        run.create();
+        EvaluationRecord fired = at(500).withNextStage(new Stage(1, "hand-over", false));
+        run.metrics().append(at(250));
+        run.metrics().append(fired);
+        assertThat(run.metrics().read()).containsExactly(at(250), fired);
+        var json = Json.parse(Files.readAllLines(run.metrics().file()).get(1));
+        assertThat(json.keySet()).containsExactly("step", "metrics", "train_loss", "lr", "stage", "next_stage", "weights", "time");
+        assertThat(json.getAsJsonObject("next_stage").get("name").getAsString()).isEqualTo("hand-over");
+    }
+
+    @Test
     void keepingUpToACheckpointDropsLaterEvaluationsAndAHalfWrittenLine() throws IOException {
         RunDirectory run = RunDirectory.under(output, "r");
         run.create();
