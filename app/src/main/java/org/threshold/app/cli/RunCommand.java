@@ -2,8 +2,11 @@ package org.threshold.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.threshold.api.config.ConfigDocument;
+import org.threshold.api.config.ConfigNode;
 import org.threshold.app.run.RunLog;
 import org.threshold.app.run.RunProgress;
 import org.threshold.app.run.RunSummary;
@@ -13,8 +16,12 @@ import org.threshold.trainer.RunOutcome;
 import org.threshold.trainer.RunPlan;
 import org.threshold.trainer.Trainer;
 import org.threshold.trainer.TrainingListener;
+import org.threshold.trainer.sweep.ParentWatch;
+import org.threshold.trainer.sweep.RunLock;
+import org.threshold.trainer.sweep.SweepFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -25,6 +32,10 @@ import picocli.CommandLine.Spec;
                 "The run directory is <runtime.output>/<identity>: the resolved config, metrics.jsonl (one line per "
                         + "evaluation), checkpoints, provenance.json and, at the end, result.json (docs/RUNS.md). Started "
                         + "again, a run continues from its last checkpoint; a run that has ended is not trained again.",
+                "With --index I, CONFIG is a sweep file and the run is its grid point I, trained into the sweep's "
+                        + "runs/ directory exactly as 'threshold sweep' would (a cluster array job runs one point per task). "
+                        + "A point that has ended exits at once; one that another process is training exits 0 and leaves "
+                        + "it alone.",
                 "Exit code 1 also when the training loss diverged (NaN or infinite): the message says what to change."})
 final class RunCommand implements Callable<Integer> {
 
@@ -40,15 +51,58 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CONFIG", description = "The run file (YAML), see docs/CONFIG.md.")
     private Path config;
 
+    @Option(names = "--index", paramLabel = "I",
+            description = "CONFIG is a sweep file: train its grid point I (0-based; 'threshold sweep CONFIG --list' "
+                    + "lists them).")
+    private Integer index;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         threshold.warnAboutPluginProblems(err);
-        RunPlan plan = threshold.injector().getInstance(RunPlanner.class).plan(ConfigDocument.read(config));
+        RunPlanner planner = threshold.injector().getInstance(RunPlanner.class);
+        RunPlan plan = index == null ? plan(planner) : point(planner, index);
+        Path directory = Path.of(plan.runtime().output()).resolve(plan.identity());
         out.println("run " + plan.identity() + ": " + plan.task().describe() + "; " + plan.model().summary());
-        out.println("run directory: " + Path.of(plan.runtime().output()).resolve(plan.identity()));
+        out.println("run directory: " + directory);
         out.flush();
+        // One process trains a run at a time: a sweep and a cluster job, or two shells, may both reach it.
+        Optional<RunLock> lock = RunLock.tryAcquire(directory);
+        if (lock.isEmpty()) {
+            out.println("Another process is training this run (" + RunLock.holder(directory).orElse("holder unknown")
+                    + "); nothing done here. Run the command again once it has stopped.");
+            return ExitCode.OK;
+        }
+        try (RunLock held = lock.get()) {
+            if (index != null) {
+                // a point started by 'threshold sweep' stops with the sweep, so a killed sweep leaves no orphans
+                ParentWatch.start(System.getenv());
+            }
+            return train(plan, out, err);
+        }
+    }
+
+    private RunPlan plan(RunPlanner planner) {
+        ConfigDocument document = ConfigDocument.read(config);
+        if (document.tree() instanceof ConfigNode.Mapping root && root.get("sweep").isPresent()) {
+            throw new BadInputException(config + ": this file has a sweep: section; train all its grid points with "
+                    + "'threshold sweep " + config + "', or one of them with 'threshold run " + config + " --index I'");
+        }
+        return planner.plan(document);
+    }
+
+    private RunPlan point(RunPlanner planner, int point) {
+        SweepFile sweep = SweepFile.read(config, SweepCommand.executors(threshold), Map.of());
+        long size = sweep.grid().size();
+        if (point < 0 || point >= size) {
+            throw new BadInputException("--index " + point + ": " + config + " has " + size + " grid points, numbered 0 to "
+                    + (size - 1));
+        }
+        return SweepPoints.plan(sweep, point, planner);
+    }
+
+    private int train(RunPlan plan, PrintWriter out, PrintWriter err) {
         // a progress bar where someone watches; plain lines, one per evaluation, in logs
         TrainingListener listener = System.console() != null
                 ? new RunProgress(System.err, plan.metric())
