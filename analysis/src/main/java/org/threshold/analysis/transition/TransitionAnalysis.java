@@ -23,8 +23,10 @@ import java.util.TreeMap;
  *   <li>one size only: undetermined (a curve needs two sizes);</li>
  *   <li>no run above the threshold: a bound "above the largest size" with "no fit" as the reason;
  *       every run above: "below the smallest size";</li>
- *   <li>fewer than {@link TransitionSettings#minRunsPerSide()} runs on one side: undetermined, the
- *       curve is still fitted for the picture (an undetermined estimate never gets an interval);</li>
+ *   <li>fewer than {@link TransitionSettings#minRunsPerSide()} runs on one side: a bound when the
+ *       extreme size on the other side agrees (most runs at the smallest size above the threshold:
+ *       "below the smallest size"; most at the largest at or below it: "above the largest size"),
+ *       else undetermined; the curve is still fitted for the picture, and neither gets an interval;</li>
  *   <li>the fitted curve never reaches the threshold (hi at or below it): undetermined; the curve
  *       lies wholly above it (lo at or above it): below the smallest size;</li>
  *   <li>a crossing outside the measured sizes: a bound, not the extrapolated value;</li>
@@ -89,6 +91,21 @@ public final class TransitionAnalysis {
             String side = above < settings.minRunsPerSide()
                     ? above + " of " + runs.size() + " runs are above " + percent
                     : atOrBelow + " of " + runs.size() + " runs are at or below " + percent;
+            // The counts still bound the crossing when the extreme size agrees with the bulk: most
+            // runs at the smallest size above the threshold put the 50% point below it, and the mirror.
+            SizeTally first = tallies.get(0);
+            SizeTally last = tallies.get(tallies.size() - 1);
+            if (atOrBelow < settings.minRunsPerSide() && 2 * first.above() > first.runs()) {
+                return result(mixture, runs, tallies, fit, new TransitionEstimate.Bounded(Side.BELOW, smallest,
+                        "too few points to place a crossing (only " + side + "), and " + first.above() + " of "
+                                + first.runs() + " runs at the smallest size are above it"), Optional.empty(), false, notes);
+            }
+            if (above < settings.minRunsPerSide() && 2 * last.above() < last.runs()) {
+                return result(mixture, runs, tallies, fit, new TransitionEstimate.Bounded(Side.ABOVE, largest,
+                        "too few points to place a crossing (only " + side + "), and " + (last.runs() - last.above())
+                                + " of " + last.runs() + " runs at the largest size are at or below it"), Optional.empty(),
+                        false, notes);
+            }
             return result(mixture, runs, tallies, fit, new TransitionEstimate.Undetermined(
                     "too few points to place a crossing: only " + side + " (at least " + settings.minRunsPerSide()
                             + " needed on each side)"), Optional.empty(), false, notes);

@@ -102,19 +102,45 @@ class TransitionAnalysisTest {
     }
 
     @Test
-    void tooFewRunsOnOneSideAreSaidSo() {
+    void tooFewRunsAboveWithMostOfTheLargestSizeBelowIsABoundAbove() {
         // 1 of 12 runs above 50%, as SUM 900 in the reference measurement.
         List<RunAccuracy> runs = SyntheticSweep.table(new long[] {6_000, 10_000, 14_000, 24_000},
                 new double[][] {{0.1, 0.2, 0.3, 0.4}, {0.1, 0.2, 0.3, 0.6}, {0.1, 0.1, 0.2, 0.3}});
 
         TransitionPoint point = analysis.analyze("SUM 900", runs);
 
-        assertThat(point.estimate()).isInstanceOf(TransitionEstimate.Undetermined.class);
-        assertThat(point.estimate().describe()).isEqualTo(
-                "too few points to place a crossing: only 1 of 12 runs are above 50% (at least 2 needed on each side)");
+        assertThat(point.estimate().describe()).isEqualTo("above 24.0k");
+        assertThat(((TransitionEstimate.Bounded) point.estimate()).reason()).isEqualTo("too few points to place a crossing "
+                + "(only 1 of 12 runs are above 50%), and 2 of 3 runs at the largest size are at or below it");
         assertThat(point.tallies()).extracting(SizeTally::above).containsExactly(0, 0, 0, 1);
         // The curve is still fitted for the picture, but gets no interval that would lend it precision.
         assertThat(point.fit()).isPresent();
+        assertThat(point.interval()).isEmpty();
+    }
+
+    @Test
+    void tooFewRunsAtOrBelowWithMostOfTheSmallestSizeAboveIsABoundBelow() {
+        // 11 of 12 above, as MAX+MED+SUM 2700 measured in examples/paper/appendix-c.yaml.
+        List<RunAccuracy> runs = SyntheticSweep.table(new long[] {4_200, 8_700, 14_600, 31_200},
+                new double[][] {{0.7, 0.9, 1.0, 1.0}, {0.3, 0.86, 0.92, 0.99}, {0.6, 0.9, 1.0, 1.0}});
+
+        TransitionPoint point = analysis.analyze("2700", runs);
+
+        assertThat(point.estimate().describe()).isEqualTo("below 4.2k");
+        assertThat(point.interval()).isEmpty();
+    }
+
+    @Test
+    void tooFewRunsOnOneSideWithoutAMajorityAtTheExtremeSizeAreSaidSo() {
+        // 1 of 8 above, and that one is half of the largest size: the counts cannot say on which side it falls.
+        List<RunAccuracy> runs = SyntheticSweep.table(new long[] {6_000, 10_000, 14_000, 24_000},
+                new double[][] {{0.1, 0.2, 0.3, 0.4}, {0.1, 0.2, 0.3, 0.6}});
+
+        TransitionPoint point = analysis.analyze("SUM 900", runs);
+
+        assertThat(point.estimate()).isInstanceOf(TransitionEstimate.Undetermined.class);
+        assertThat(point.estimate().describe()).isEqualTo(
+                "too few points to place a crossing: only 1 of 8 runs are above 50% (at least 2 needed on each side)");
         assertThat(point.interval()).isEmpty();
     }
 
