@@ -1,9 +1,16 @@
 package org.threshold.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.threshold.api.config.ConfigDocument;
+import org.threshold.app.probe.ProbeList;
+import org.threshold.app.probe.ProbeRunner;
+import org.threshold.app.probe.ProbeTarget;
+import org.threshold.app.probe.RecordedRun;
 import org.threshold.app.run.RunLog;
 import org.threshold.app.run.RunProgress;
 import org.threshold.app.run.RunSummary;
@@ -25,6 +32,7 @@ import picocli.CommandLine.Spec;
                 "The run directory is <runtime.output>/<identity>: the resolved config, metrics.jsonl (one line per "
                         + "evaluation), checkpoints, provenance.json and, at the end, result.json (docs/RUNS.md). Started "
                         + "again, a run continues from its last checkpoint; a run that has ended is not trained again.",
+                "The run file's probes: (docs/PROBES.md) run at the end and write into <run directory>/probes/.",
                 "Exit code 1 also when the training loss diverged (NaN or infinite): the message says what to change."})
 final class RunCommand implements Callable<Integer> {
 
@@ -41,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
     private Path config;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         threshold.warnAboutPluginProblems(err);
@@ -61,6 +69,31 @@ final class RunCommand implements Callable<Integer> {
         if (!outcome.result().finished()) {
             err.println("threshold: the run failed: " + outcome.result().message());
             return ExitCode.INTERNAL_FAILURE;
+        }
+        return probes(outcome, out, err);
+    }
+
+    /**
+     * The run file's probes, on the finished run (docs/PROBES.md): after training, and on a run
+     * that had ended before when a probe's directory is missing.
+     */
+    private int probes(RunOutcome outcome, PrintWriter out, PrintWriter err) throws java.io.IOException {
+        List<ProbeList.Chosen> probes = ProbeList.bind(ProbeTarget.probesOf(ConfigDocument.read(config).tree(), false),
+                config.toString(), ProbeCommand.providers(threshold));
+        Path root = outcome.directory().path();
+        List<ProbeList.Chosen> due = probes.stream()
+                .filter(p -> outcome.trainedNow() || !Files.isDirectory(root.resolve("probes").resolve(p.directoryName()))).toList();
+        if (due.isEmpty()) {
+            return ExitCode.OK;
+        }
+        RecordedRun run = new RecordedRun(outcome.directory(), Map.of(), threshold.injector().getInstance(RunPlanner.class));
+        List<ProbeRunner.Outcome> outcomes = ProbeRunner.run(due, List.of(run), name -> root.resolve("probes").resolve(name));
+        ProbeRunner.print(out, outcomes);
+        long failed = outcomes.stream().filter(o -> !o.ok()).count();
+        if (failed > 0) {
+            err.println("threshold: " + failed + " of " + outcomes.size() + " probes could not run on the run (see above); "
+                    + "the run itself is finished");
+            return ExitCode.BAD_INPUT;
         }
         return ExitCode.OK;
     }
