@@ -161,7 +161,11 @@ public record RunFilter(String name, Optional<String> mixture, Map<String, Strin
         return parts.isEmpty() ? "" : " " + String.join(", ", parts);
     }
 
+    /** Three significant digits without trailing zeros: 0.9, 0.62, 0.999. */
     static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 }
