@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.threshold.api.config.ConfigDocument;
+import org.threshold.api.config.ConfigNode;
 import org.threshold.app.probe.ProbeList;
 import org.threshold.app.probe.ProbeRunner;
 import org.threshold.app.probe.ProbeTarget;
@@ -20,8 +22,12 @@ import org.threshold.trainer.RunOutcome;
 import org.threshold.trainer.RunPlan;
 import org.threshold.trainer.Trainer;
 import org.threshold.trainer.TrainingListener;
+import org.threshold.trainer.sweep.ParentWatch;
+import org.threshold.trainer.sweep.RunLock;
+import org.threshold.trainer.sweep.SweepFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -32,7 +38,11 @@ import picocli.CommandLine.Spec;
                 "The run directory is <runtime.output>/<identity>: the resolved config, metrics.jsonl (one line per "
                         + "evaluation), checkpoints, provenance.json and, at the end, result.json (docs/RUNS.md). Started "
                         + "again, a run continues from its last checkpoint; a run that has ended is not trained again.",
-                "The run file's probes: (docs/PROBES.md) run at the end and write into <run directory>/probes/.",
+                "With --index I, CONFIG is a sweep file and the run is its grid point I, trained into the sweep's "
+                        + "runs/ directory exactly as 'threshold sweep' would (a cluster array job runs one point per task). "
+                        + "A point that has ended exits at once; one that another process is training exits 0 and leaves "
+                        + "it alone.",
+                "The run's probes: (docs/PROBES.md) run at the end and write into <run directory>/probes/.",
                 "Exit code 1 also when the training loss diverged (NaN or infinite): the message says what to change."})
 final class RunCommand implements Callable<Integer> {
 
@@ -48,15 +58,58 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CONFIG", description = "The run file (YAML), see docs/CONFIG.md.")
     private Path config;
 
+    @Option(names = "--index", paramLabel = "I",
+            description = "CONFIG is a sweep file: train its grid point I (0-based; 'threshold sweep CONFIG --list' "
+                    + "lists them).")
+    private Integer index;
+
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         threshold.warnAboutPluginProblems(err);
-        RunPlan plan = threshold.injector().getInstance(RunPlanner.class).plan(ConfigDocument.read(config));
+        RunPlanner planner = threshold.injector().getInstance(RunPlanner.class);
+        RunPlan plan = index == null ? plan(planner) : point(planner, index);
+        Path directory = Path.of(plan.runtime().output()).resolve(plan.identity());
         out.println("run " + plan.identity() + ": " + plan.task().describe() + "; " + plan.model().summary());
-        out.println("run directory: " + Path.of(plan.runtime().output()).resolve(plan.identity()));
+        out.println("run directory: " + directory);
         out.flush();
+        // One process trains a run at a time: a sweep and a cluster job, or two shells, may both reach it.
+        Optional<RunLock> lock = RunLock.tryAcquire(directory);
+        if (lock.isEmpty()) {
+            out.println("Another process is training this run (" + RunLock.holder(directory).orElse("holder unknown")
+                    + "); nothing done here. Run the command again once it has stopped.");
+            return ExitCode.OK;
+        }
+        try (RunLock held = lock.get()) {
+            if (index != null) {
+                // a point started by 'threshold sweep' stops with the sweep, so a killed sweep leaves no orphans
+                ParentWatch.start(System.getenv());
+            }
+            return train(plan, out, err);
+        }
+    }
+
+    private RunPlan plan(RunPlanner planner) {
+        ConfigDocument document = ConfigDocument.read(config);
+        if (document.tree() instanceof ConfigNode.Mapping root && root.get("sweep").isPresent()) {
+            throw new BadInputException(config + ": this file has a sweep: section; train all its grid points with "
+                    + "'threshold sweep " + config + "', or one of them with 'threshold run " + config + " --index I'");
+        }
+        return planner.plan(document);
+    }
+
+    private RunPlan point(RunPlanner planner, int point) {
+        SweepFile sweep = SweepFile.read(config, SweepCommand.executors(threshold), Map.of());
+        long size = sweep.grid().size();
+        if (point < 0 || point >= size) {
+            throw new BadInputException("--index " + point + ": " + config + " has " + size + " grid points, numbered 0 to "
+                    + (size - 1));
+        }
+        return SweepPoints.plan(sweep, point, planner);
+    }
+
+    private int train(RunPlan plan, PrintWriter out, PrintWriter err) {
         // a progress bar where someone watches; plain lines, one per evaluation, in logs
         TrainingListener listener = System.console() != null
                 ? new RunProgress(System.err, plan.metric())
@@ -74,12 +127,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The run file's probes, on the finished run (docs/PROBES.md): after training, and on a run
-     * that had ended before when a probe's directory is missing.
+     * The run's probes (its resolved config's probes:, docs/PROBES.md) on the finished run: after
+     * training, and on a run that had ended before when a probe's directory is missing.
      */
-    private int probes(RunOutcome outcome, PrintWriter out, PrintWriter err) throws java.io.IOException {
-        List<ProbeList.Chosen> probes = ProbeList.bind(ProbeTarget.probesOf(ConfigDocument.read(config).tree(), false),
-                config.toString(), ProbeCommand.providers(threshold));
+    private int probes(RunOutcome outcome, PrintWriter out, PrintWriter err) {
+        Path configFile = outcome.directory().config();
+        List<ProbeList.Chosen> probes = ProbeList.bind(ProbeTarget.probesOf(ConfigDocument.read(configFile).tree(), false),
+                configFile.toString(), ProbeCommand.providers(threshold));
         Path root = outcome.directory().path();
         List<ProbeList.Chosen> due = probes.stream()
                 .filter(p -> outcome.trainedNow() || !Files.isDirectory(root.resolve("probes").resolve(p.directoryName()))).toList();
@@ -87,7 +141,12 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         RecordedRun run = new RecordedRun(outcome.directory(), Map.of(), threshold.injector().getInstance(RunPlanner.class));
-        List<ProbeRunner.Outcome> outcomes = ProbeRunner.run(due, List.of(run), name -> root.resolve("probes").resolve(name));
+        List<ProbeRunner.Outcome> outcomes;
+        try {
+            outcomes = ProbeRunner.run(due, List.of(run), name -> root.resolve("probes").resolve(name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the probes of " + root, e);
+        }
         ProbeRunner.print(out, outcomes);
         long failed = outcomes.stream().filter(o -> !o.ok()).count();
         if (failed > 0) {

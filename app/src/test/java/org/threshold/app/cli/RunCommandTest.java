@@ -13,6 +13,7 @@ import org.threshold.app.fixtures.PluginJars;
 import org.threshold.trainer.StopReason;
 import org.threshold.trainer.rundir.RunDirectory;
 import org.threshold.trainer.rundir.RunResult;
+import org.threshold.trainer.sweep.RunLock;
 
 /** {@code threshold run}: trains a built-in task and model end to end, records the run, and skips an ended run. */
 class RunCommandTest {
@@ -29,6 +30,22 @@ class RunCommandTest {
                 training: {steps: 40, eval_every: 20, lr: 3.0e-3, warmup: 5}
                 runtime: {output: %s, threads: 1, checkpoint_every: 20}
                 """.formatted(dir.resolve("runs")));
+    }
+
+    private Path sweepFile() {
+        return PluginJars.runFile(dir, "sweep.yaml", """
+                name: cli-sweep
+                task: {type: listops, operators: [MAX], depth: 1, context: 16, excluded: 200,
+                       train_size: 800, test_size: 150, eval_size: 150}
+                model: {type: gpt, d: 16, layers: 1}
+                training: {steps: 20, eval_every: 20, lr: 3.0e-3, warmup: 5}
+                runtime: {threads: 1, checkpoint_every: 20}
+                sweep:
+                  name: tiny
+                  output: %s
+                  grid:
+                    seed: [1, 2]
+                """.formatted(dir.resolve("sweeps")));
     }
 
     private static Path runDirectory(Cli.Result result) {
@@ -75,5 +92,46 @@ class RunCommandTest {
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.err()).contains("threshold: the run failed: " + message);
         assertThat(result.out()).contains("FAILED");
+    }
+
+    @Test
+    void aSweepPointTrainsIntoTheSweepsRunsDirectoryOnce() throws IOException {
+        Cli.Result result = Cli.run("run", sweepFile().toString(), "--index", "1");
+        assertThat(result.code()).as(result.err()).isZero();
+        Path run = runDirectory(result);
+        assertThat(run.getParent()).isEqualTo(dir.resolve("sweeps").resolve("tiny").resolve("runs"));
+        assertThat(run.resolve("result.json")).exists();
+        assertThat(Files.readString(run.resolve("config.yaml"))).contains("seed: 2");
+        Cli.Result again = Cli.run("run", sweepFile().toString(), "--index", "1");
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("already done, nothing trained").doesNotContain("step 20/20");
+    }
+
+    @Test
+    void aPointAnotherProcessTrainsIsLeftAlone() {
+        Path run = dir.resolve("sweeps").resolve("tiny").resolve("runs");
+        String point0 = Cli.run("sweep", sweepFile().toString(), "--list").outLines().stream()
+                .filter(l -> l.strip().startsWith("point 0 ")).findFirst().orElseThrow();
+        String identity = point0.substring(point0.indexOf('(') + 1, point0.indexOf(')'));
+        try (RunLock held = RunLock.tryAcquire(run.resolve(identity)).orElseThrow()) {
+            Cli.Result result = Cli.run("run", sweepFile().toString(), "--index", "0");
+            assertThat(result.code()).as(result.err()).isZero();
+            assertThat(result.out()).contains("Another process is training this run");
+            assertThat(run.resolve(identity).resolve("result.json")).doesNotExist();
+        }
+    }
+
+    @Test
+    void anIndexOutsideTheGridIsBadInput() {
+        Cli.Result result = Cli.run("run", sweepFile().toString(), "--index", "2");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("--index 2").contains("has 2 grid points, numbered 0 to 1");
+    }
+
+    @Test
+    void aSweepFileWithoutAnIndexIsBadInputThatNamesBothWays() {
+        Cli.Result result = Cli.run("run", sweepFile().toString());
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("has a sweep: section").contains("threshold sweep").contains("--index I");
     }
 }
