@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.threshold.analysis.transition.TransitionSettings;
+import org.threshold.app.probe.ProbeRunner;
 import org.threshold.trainer.sweep.SweepDirectory;
 import org.threshold.trainer.sweep.SweepFile;
 import org.threshold.trainer.sweep.SweepIndex;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Spec;
                         + "threshold with a bootstrap interval over seeds (or a bound, or why there is none), the runs above "
                         + "the threshold per size, and ratios between mixtures. Writes summary.csv and analysis/ "
                         + "(transition.json, PNG figures, report.html). Settings: the sweep file's sweep.analysis section "
-                        + "(docs/SWEEPS.md); unfinished runs are left out and named."})
+                        + "(docs/SWEEPS.md); unfinished runs are left out and named.",
+                "The sweep file's sweep.probes: run first, into SWEEP_DIR/probes/, and report.html shows them (docs/PROBES.md)."})
 final class AnalyzeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -70,9 +73,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (metric != null) {
             settings = new AnalysisSettings(Optional.of(metric), settings.transition(), settings.baseline(), settings.curves());
         }
+        List<ProbeRunner.Outcome> probes = SweepProbes.run(SweepProbes.bind(directory.sweepFile(), threshold), directory, index,
+                threshold, spec.commandLine().getOut());
         AnalysisResult result;
         try {
-            result = new SweepAnalysis(directory, index, settings).run();
+            result = new SweepAnalysis(directory, index, settings, report -> ProbeRunner.addTo(report, probes)).run();
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }

@@ -1,12 +1,18 @@
 package org.threshold.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.threshold.api.config.ConfigDocument;
 import org.threshold.api.config.ConfigNode;
+import org.threshold.app.probe.ProbeList;
+import org.threshold.app.probe.ProbeRunner;
+import org.threshold.app.probe.ProbeTarget;
+import org.threshold.app.probe.RecordedRun;
 import org.threshold.app.run.RunLog;
 import org.threshold.app.run.RunProgress;
 import org.threshold.app.run.RunSummary;
@@ -36,6 +42,7 @@ import picocli.CommandLine.Spec;
                         + "runs/ directory exactly as 'threshold sweep' would (a cluster array job runs one point per task). "
                         + "A point that has ended exits at once; one that another process is training exits 0 and leaves "
                         + "it alone.",
+                "The run's probes: (docs/PROBES.md) run at the end and write into <run directory>/probes/.",
                 "Exit code 1 also when the training loss diverged (NaN or infinite): the message says what to change."})
 final class RunCommand implements Callable<Integer> {
 
@@ -115,6 +122,37 @@ final class RunCommand implements Callable<Integer> {
         if (!outcome.result().finished()) {
             err.println("threshold: the run failed: " + outcome.result().message());
             return ExitCode.INTERNAL_FAILURE;
+        }
+        return probes(outcome, out, err);
+    }
+
+    /**
+     * The run's probes (its resolved config's probes:, docs/PROBES.md) on the finished run: after
+     * training, and on a run that had ended before when a probe's directory is missing.
+     */
+    private int probes(RunOutcome outcome, PrintWriter out, PrintWriter err) {
+        Path configFile = outcome.directory().config();
+        List<ProbeList.Chosen> probes = ProbeList.bind(ProbeTarget.probesOf(ConfigDocument.read(configFile).tree(), false),
+                configFile.toString(), ProbeCommand.providers(threshold));
+        Path root = outcome.directory().path();
+        List<ProbeList.Chosen> due = probes.stream()
+                .filter(p -> outcome.trainedNow() || !Files.isDirectory(root.resolve("probes").resolve(p.directoryName()))).toList();
+        if (due.isEmpty()) {
+            return ExitCode.OK;
+        }
+        RecordedRun run = new RecordedRun(outcome.directory(), Map.of(), threshold.injector().getInstance(RunPlanner.class));
+        List<ProbeRunner.Outcome> outcomes;
+        try {
+            outcomes = ProbeRunner.run(due, List.of(run), name -> root.resolve("probes").resolve(name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the probes of " + root, e);
+        }
+        ProbeRunner.print(out, outcomes);
+        long failed = outcomes.stream().filter(o -> !o.ok()).count();
+        if (failed > 0) {
+            err.println("threshold: " + failed + " of " + outcomes.size() + " probes could not run on the run (see above); "
+                    + "the run itself is finished");
+            return ExitCode.BAD_INPUT;
         }
         return ExitCode.OK;
     }

@@ -5,11 +5,14 @@ import com.google.inject.TypeLiteral;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.threshold.api.config.ConfigException;
 import org.threshold.api.config.ConfigProblem;
+import org.threshold.app.probe.ProbeList;
+import org.threshold.app.probe.ProbeRunner;
 import org.threshold.app.runfile.RunPlanner;
 import org.threshold.trainer.sweep.IndexEntry;
 import org.threshold.trainer.sweep.PointOutcome;
@@ -70,6 +73,7 @@ final class SweepCommand implements Callable<Integer> {
         Optional.ofNullable(parallel).ifPresent(p -> settings.put("parallel", p));
         Optional.ofNullable(threads).ifPresent(t -> settings.put("threads", t));
         SweepFile sweep = SweepFile.read(file, executors(threshold), settings);
+        List<ProbeList.Chosen> probes = SweepProbes.bind(file, threshold);
         SweepIndex index = SweepPoints.index(sweep, threshold.injector().getInstance(RunPlanner.class));
         SweepAnalysis.baselineProblem(sweep.spec().analysis(), index.mixtures()).ifPresent(p -> {
             throw new ConfigException(new ConfigProblem(org.threshold.api.config.Mark.unknown(file.toString()), "", p));
@@ -94,7 +98,9 @@ final class SweepCommand implements Callable<Integer> {
             progress.close();
         }
         if (outcome.count(PointState.FINISHED) + outcome.count(PointState.SKIPPED) > 0) {
-            AnalysisResult result = new SweepAnalysis(directory, index, sweep.spec().analysis()).run();
+            List<ProbeRunner.Outcome> probed = SweepProbes.run(probes, directory, index, threshold, out);
+            AnalysisResult result = new SweepAnalysis(directory, index, sweep.spec().analysis(),
+                    report -> ProbeRunner.addTo(report, probed)).run();
             AnalyzeCommand.print(out, result, directory);
         }
         if (!outcome.complete()) {

@@ -113,6 +113,22 @@ public final class RunPlanner {
                 RunIdentity.of(document.resolved()));
     }
 
+    /**
+     * A fresh, uninitialized model of a run file's {@code model:} section for a task made before,
+     * e.g. to load a run's checkpoint into (probes): only that section is bound.
+     *
+     * @throws ConfigException with the section's problems
+     */
+    public Model model(ConfigDocument document, Task task) {
+        ConfigSection section = document.root().section("model");
+        Optional<Function<ModelShape, Model>> model = PluginType.select(section, PluginKind.MODEL, models, Optional.empty())
+                .map(p -> boundModel(p, section));
+        if (model.isEmpty() || !section.problems().isEmpty()) {
+            throw new ConfigException(section.problems());
+        }
+        return model.get().apply(new ModelShape(task.vocabulary().size(), task.contextLength()));
+    }
+
     /** The task's headline metric unless the file names another of its metrics. */
     private static String checkedMetric(ConfigSection root, Optional<String> given, Task task) {
         List<String> names = new ArrayList<>();

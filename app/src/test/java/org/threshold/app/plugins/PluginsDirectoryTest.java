@@ -77,6 +77,23 @@ class PluginsDirectoryTest {
     }
 
     @Test
+    void aProbeJarIsListedAndRunsOnASweepLikeABuiltInProbe() throws java.io.IOException {
+        Path plugins = PluginJars.pluginsDirectory(dir.resolve("plugins"), "probe.jar");
+        Cli.Result list = Cli.run("plugins", "--plugins", plugins.toString());
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.outLines()).anySatisfy(line -> assertThat(line).matches(
+                "probe +run-list +One CSV line per run with a label and its test accuracy: a probe built by the plugin tests +"
+                        + java.util.regex.Pattern.quote(plugins.resolve("probe.jar").toString())));
+        Path sweep = org.threshold.app.fixtures.TrainedSweep.directory();
+        Cli.Result probe = Cli.run("--plugins", plugins.toString(), "probe", sweep.toString(), "--probe", "run-list");
+        assertThat(probe.code()).as(probe.err()).isZero();
+        assertThat(probe.out()).contains("probe run-list -> " + sweep.resolve("probes/run-list")).contains("runs = 4");
+        java.util.List<String> csv = java.nio.file.Files.readAllLines(sweep.resolve("probes/run-list/run-list.csv"));
+        assertThat(csv.get(0)).isEqualTo("run,mixture,test_accuracy");
+        assertThat(csv.subList(1, csv.size())).extracting(line -> line.split(",")[1]).containsExactly("MAX", "MAX", "SUM", "SUM");
+    }
+
+    @Test
     void theEnvironmentVariableNamesThePluginsDirectory() {
         Path plugins = PluginJars.pluginsDirectory(dir.resolve("from-env"), "reverse.jar");
         Cli.Result result = Cli.run(Map.of("THRESHOLD_PLUGINS", plugins.toString()), "plugins");

@@ -29,6 +29,7 @@ import org.threshold.trainer.sweep.analysis.AnalysisSettings;
  *     SUM-900: {task.triplet_dataset: sum-900}
  *   mixture: task.operators     # without variants: the grid key whose value names the mixture
  *   analysis: {threshold: 0.5, baseline: SUM-900}
+ *   probes: [{type: embedding-pca}]   # run on the sweep's finished runs by threshold sweep and analyze
  *   executor: {type: local, parallel: auto, threads: auto}
  * }</pre>
  *
@@ -84,6 +85,8 @@ public record SweepSpec(String name, String output, Grid grid, Optional<String> 
                 : "expected one of the grid keys " + String.join(", ", gridKeys)) + ", found '" + k + "'"
                 + DidYouMean.hint(k, gridKeys)));
         AnalysisSettings analysis = AnalysisSettings.bind(s.section("analysis"), gridKeys, document);
+        // Sweep-level probes (docs/PROBES.md): kept as written here, bound by the app against the probe plugins.
+        s.node("probes");
         ConfigSection executorSection = s.section("executor");
         ChosenExecutor executor = PluginType.select(executorSection, SweepExecutorProvider.KIND, executors,
                         Optional.of(DEFAULT_EXECUTOR))

@@ -46,11 +46,22 @@ public final class SweepAnalysis {
     private final SweepDirectory directory;
     private final SweepIndex index;
     private final AnalysisSettings settings;
+    private final java.util.function.Consumer<HtmlReport> extraSections;
 
     public SweepAnalysis(SweepDirectory directory, SweepIndex index, AnalysisSettings settings) {
+        this(directory, index, settings, report -> { });
+    }
+
+    /**
+     * @param extraSections adds sections to report.html after the training curves (the app adds the
+     *     sweep's probes there)
+     */
+    public SweepAnalysis(SweepDirectory directory, SweepIndex index, AnalysisSettings settings,
+                         java.util.function.Consumer<HtmlReport> extraSections) {
         this.directory = directory;
         this.index = index;
         this.settings = settings;
+        this.extraSections = extraSections;
     }
 
     /**
@@ -229,6 +240,8 @@ public final class SweepAnalysis {
             report.heading("Training curves");
             curves.forEach(p -> report.image(p.figure().png(), p.caption()));
         }
+
+        extraSections.accept(report);
 
         List<SweepRun> failed = runs.stream().filter(r -> r.status() == RunStatus.FAILED).toList();
         if (!failed.isEmpty()) {

@@ -1,0 +1,126 @@
+package org.threshold.analysis.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.threshold.analysis.embedding.EmbeddingPca;
+
+/**
+ * How the embedding's top principal components develop over training (paper figures 4 and 23, the
+ * boxes under the curves): one column per checkpoint step, one row per component, each panel the
+ * component against the element value with odd elements red and even blue.
+ */
+public final class ComponentsOverStepsFigure implements Figure {
+
+    private static final int CELL_WIDTH = 260;
+    private static final int CELL_HEIGHT = 150;
+
+    private final String title;
+    private final List<Long> steps;
+    private final List<EmbeddingPca> pcas;
+    private final int top;
+
+    /**
+     * @param steps the checkpoint steps, one per column
+     * @param pcas the PCA at each step
+     * @param top how many components (rows)
+     */
+    public ComponentsOverStepsFigure(String title, List<Long> steps, List<EmbeddingPca> pcas, int top) {
+        if (steps.isEmpty() || steps.size() != pcas.size()) {
+            throw new IllegalArgumentException("one PCA per step: " + steps.size() + " steps, " + pcas.size() + " PCAs");
+        }
+        for (EmbeddingPca pca : pcas) {
+            if (top < 1 || top > pca.size()) {
+                throw new IllegalArgumentException("draw between 1 and " + pca.size() + " components, got " + top);
+            }
+        }
+        this.title = title;
+        this.steps = List.copyOf(steps);
+        this.pcas = List.copyOf(pcas);
+        this.top = top;
+    }
+
+    @Override
+    public Dimension preferredSize() {
+        return new Dimension(Math.max(520, CELL_WIDTH * steps.size()), CELL_HEIGHT * top + 40);
+    }
+
+    @Override
+    public BufferedImage render(int width, int height) {
+        Headless.ensure();
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLACK);
+        g.setFont(Palette.TITLE);
+        g.drawString(title, Math.max(4, (width - g.getFontMetrics().stringWidth(title)) / 2), 24);
+        double topEdge = 36;
+        double cellWidth = (double) width / steps.size();
+        double cellHeight = (height - topEdge) / top;
+        for (int column = 0; column < steps.size(); column++) {
+            for (int pc = 1; pc <= top; pc++) {
+                panel(pcas.get(column), pc, pc == 1 ? "step " + steps.get(column) : null)
+                        .draw(g, new Rectangle2D.Double(column * cellWidth, topEdge + (pc - 1) * cellHeight, cellWidth, cellHeight));
+            }
+        }
+        g.dispose();
+        return image;
+    }
+
+    private static JFreeChart panel(EmbeddingPca pca, int pc, String heading) {
+        double[] v = pca.component(pc);
+        XYSeries path = new XYSeries("path", false, true);
+        XYSeries odd = new XYSeries("odd", false, true);
+        XYSeries even = new XYSeries("even", false, true);
+        for (int k = 0; k < v.length; k++) {
+            path.add(k, v[k]);
+            (k % 2 == 1 ? odd : even).add(k, v[k]);
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(path);
+        data.addSeries(odd);
+        data.addSeries(even);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+        renderer.setSeriesLinesVisible(0, true);
+        renderer.setSeriesShapesVisible(0, false);
+        renderer.setSeriesPaint(0, new Color(0xBBBBBB));
+        renderer.setSeriesStroke(0, new BasicStroke(1f));
+        for (int s = 1; s <= 2; s++) {
+            renderer.setSeriesLinesVisible(s, false);
+            renderer.setSeriesShapesVisible(s, true);
+            renderer.setSeriesShape(s, Palette.circle(v.length > 60 ? 4 : 6));
+        }
+        renderer.setSeriesPaint(1, Palette.ODD);
+        renderer.setSeriesPaint(2, Palette.EVEN);
+        NumberAxis x = new NumberAxis(null);
+        x.setTickLabelFont(Palette.SMALL);
+        x.setRange(-0.5, v.length - 0.5);
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis y = new NumberAxis(String.format(Locale.ROOT, "PC%d (%.0f%%)", pc, 100 * pca.explainedFraction(pc)));
+        y.setLabelFont(Palette.SMALL);
+        y.setTickLabelFont(Palette.SMALL);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Palette.GRID);
+        plot.setRangeGridlinePaint(Palette.GRID);
+        plot.setOutlinePaint(Color.GRAY);
+        JFreeChart chart = new JFreeChart(heading, Palette.PANEL_TITLE, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+}

@@ -1,0 +1,108 @@
+package org.threshold.app.probe;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.threshold.api.config.ConfigDocument;
+import org.threshold.api.config.ConfigNode;
+import org.threshold.api.probe.TrainedRun;
+import org.threshold.app.runfile.RunPlanner;
+import org.threshold.trainer.rundir.RunDirectory;
+import org.threshold.trainer.rundir.RunResult;
+import org.threshold.trainer.sweep.IndexEntry;
+import org.threshold.trainer.sweep.SweepDirectory;
+import org.threshold.trainer.sweep.SweepIndex;
+
+/**
+ * What {@code threshold probe TARGET} probes: a run directory (config.yaml) or a sweep directory
+ * (index.json). Probes write under {@code TARGET/probes/}; the probes listed in the target's own
+ * config are those of config.yaml's {@code probes:} (a run) or sweep.yaml's {@code sweep.probes:}
+ * (a sweep).
+ *
+ * @param root the directory
+ * @param sweep whether it is a sweep directory
+ * @param runs the finished runs (a sweep's runs labelled with their mixture and grid coordinates)
+ * @param notes runs left out, and why
+ */
+public record ProbeTarget(Path root, boolean sweep, List<TrainedRun> runs, List<String> notes) {
+
+    public ProbeTarget {
+        runs = List.copyOf(runs);
+        notes = List.copyOf(notes);
+    }
+
+    /** @throws IllegalArgumentException when the directory is neither a run nor a sweep directory */
+    public static ProbeTarget of(Path root, RunPlanner planner) {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException(root + " is not a directory; give a run directory (made by threshold run) or a sweep "
+                    + "directory (made by threshold sweep)");
+        }
+        SweepDirectory sweepDirectory = new SweepDirectory(root);
+        Optional<SweepIndex> index = sweepDirectory.readIndex();
+        if (index.isPresent()) {
+            return sweep(sweepDirectory, index.get(), planner);
+        }
+        RunDirectory run = new RunDirectory(root);
+        if (!Files.exists(run.config())) {
+            throw new IllegalArgumentException(root + " is neither a run directory (no config.yaml) nor a sweep directory (no "
+                    + "index.json)");
+        }
+        return new ProbeTarget(root, false, List.of(new RecordedRun(run, Map.of(), planner)), List.of());
+    }
+
+    /** A sweep's finished runs, labelled with their mixture, variant and grid coordinates. */
+    public static ProbeTarget sweep(SweepDirectory directory, SweepIndex index, RunPlanner planner) {
+        List<TrainedRun> runs = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        int left = 0;
+        for (IndexEntry point : index.points()) {
+            RunDirectory run = directory.run(point.identity());
+            Optional<RunResult> result = Files.exists(run.config()) ? run.readResult() : Optional.empty();
+            if (result.isEmpty() || !result.get().finished()) {
+                left++;
+                continue;
+            }
+            Map<String, String> labels = new LinkedHashMap<>();
+            labels.put("mixture", point.mixture());
+            point.variant().ifPresent(v -> labels.put("variant", v));
+            for (String key : index.gridKeys()) {
+                point.coordinate(key).ifPresent(v -> labels.put(key, v));
+            }
+            labels.putIfAbsent("seed", Long.toString(point.seed()));
+            runs.add(new RecordedRun(run, labels, planner));
+        }
+        if (left > 0) {
+            notes.add(left + " of " + index.points().size() + " grid points have no finished run and are left out");
+        }
+        return new ProbeTarget(directory.root(), true, runs, notes);
+    }
+
+    /** Where a probe's files go. */
+    public Path output(String directoryName) {
+        return root.resolve("probes").resolve(directoryName);
+    }
+
+    /** The {@code probes:} list of the target's own config: config.yaml's, or sweep.yaml's {@code sweep.probes}. */
+    public Optional<ConfigNode> ownProbes() {
+        Path file = sweep ? root.resolve("sweep.yaml") : root.resolve("config.yaml");
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        return probesOf(ConfigDocument.read(file).tree(), sweep);
+    }
+
+    /** A run file's {@code probes:} node, or (sweep) its {@code sweep.probes:} node. */
+    public static Optional<ConfigNode> probesOf(ConfigNode tree, boolean sweep) {
+        if (!(tree instanceof ConfigNode.Mapping top)) {
+            return Optional.empty();
+        }
+        if (!sweep) {
+            return top.get("probes");
+        }
+        return top.get("sweep").flatMap(s -> s instanceof ConfigNode.Mapping m ? m.get("probes") : Optional.empty());
+    }
+}
