@@ -59,8 +59,9 @@ class SweepAnalysisTest {
         assertThat(alone.get("mixture").getAsString()).isEqualTo("ALONE");
         assertThat(alone.get("runs").getAsInt()).as("the failed run is left out").isEqualTo(11);
         assertThat(alone.getAsJsonArray("notes").toString()).contains("1 of 12 runs failed");
-        assertThat(alone.getAsJsonObject("estimate").get("kind").getAsString()).as("one run above 50%: too few to place it")
-                .isEqualTo("none");
+        assertThat(alone.getAsJsonObject("estimate").get("kind").getAsString()).as("one run above 50%, 2 of 3 at the largest size below: a bound")
+                .isEqualTo("bound");
+        assertThat(alone.getAsJsonObject("estimate").get("side").getAsString()).isEqualTo("above");
         assertThat(alone.getAsJsonObject("estimate").get("reason").getAsString()).startsWith("too few points to place a crossing");
         assertThat(joint.getAsJsonObject("estimate").get("kind").getAsString()).isEqualTo("value");
         double transition = joint.getAsJsonObject("estimate").get("parameters").getAsDouble();
@@ -69,7 +70,7 @@ class SweepAnalysisTest {
         assertThat(joint.getAsJsonArray("sizes")).hasSize(4);
         JsonObject ratio = json.getAsJsonArray("ratios").get(0).getAsJsonObject();
         assertThat(ratio.get("numerator").getAsString()).isEqualTo("ALONE");
-        assertThat(ratio.get("kind").getAsString()).as("ALONE has no transition point").isEqualTo("unknown");
+        assertThat(ratio.get("kind").getAsString()).as("ALONE's transition point is a bound, so is the ratio").isEqualTo("bound");
         assertThat(json.getAsJsonObject("runs").get("failed").getAsInt()).isEqualTo(1);
 
         assertThat(result.lines()).contains("JOINT, runs above 50%: " + String.join(", ",
