@@ -98,7 +98,7 @@ final class TrainingLoop {
         this.task = plan.task();
         this.curriculum = plan.curriculum();
         this.training = plan.training();
-        this.checkpoints = new Checkpoints(directory.checkpoints(), KEEP_CHECKPOINTS);
+        this.checkpoints = new Checkpoints(directory.checkpoints(), KEEP_CHECKPOINTS, plan.runtime().keepCheckpoints());
         this.plannedSteps = RunLength.steps(training, task.components());
         BatchLayout layout = new BatchLayout(task.vocabulary().pad(), task.contextLength(), training.loss().equals("completion"));
         this.sampler = new BatchSampler(task.components(), plan.initSeed(), training.batch(), layout);
@@ -231,7 +231,7 @@ final class TrainingLoop {
         if (ended.isEmpty() && s == plannedSteps) {
             ended = Optional.of(StopReason.STEPS);
         }
-        if (s % plan.runtime().checkpointEvery() == 0 || ended.isPresent()) {
+        if (s % plan.runtime().checkpointEvery() == 0 || ended.isPresent() || plan.runtime().keepCheckpoints().contains(s)) {
             saveCheckpoint();
         }
         return Optional.empty();

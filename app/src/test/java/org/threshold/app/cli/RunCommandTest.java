@@ -134,4 +134,21 @@ class RunCommandTest {
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("has a sweep: section").contains("threshold sweep").contains("--index I");
     }
+
+    @Test
+    void checkpointsOfTheStepsInKeepCheckpointsStayForProbes() throws IOException {
+        Path file = PluginJars.runFile(dir, "keep.yaml", """
+                task: {type: listops, operators: [MAX], depth: 1, context: 16, excluded: 200,
+                       train_size: 800, test_size: 150, eval_size: 50}
+                model: {type: gpt, d: 16, layers: 1}
+                training: {steps: 60, eval_every: 20, lr: 3.0e-3, warmup: 5}
+                runtime: {output: %s, threads: 1, checkpoint_every: 20, keep_checkpoints: [10]}
+                """.formatted(dir.resolve("runs")));
+        Cli.Result result = Cli.run("run", file.toString());
+        assertThat(result.code()).as(result.err()).isZero();
+        try (java.util.stream.Stream<Path> steps = Files.list(runDirectory(result).resolve("checkpoints"))) {
+            assertThat(steps.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("step-000000010", "step-000000040", "step-000000060");
+        }
+    }
 }

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,17 +38,26 @@ public final class Checkpoints {
 
     private final Path directory;
     private final int keep;
+    private final Set<Long> keptSteps;
 
     /**
      * @param directory the run's {@code checkpoints/}
      * @param keep how many of the newest checkpoints to keep (at least 1)
      */
     public Checkpoints(Path directory, int keep) {
+        this(directory, keep, Set.of());
+    }
+
+    /**
+     * @param keptSteps steps whose checkpoints are never pruned (besides the newest {@code keep})
+     */
+    public Checkpoints(Path directory, int keep, Set<Long> keptSteps) {
         if (keep < 1) {
             throw new IllegalArgumentException("keep at least one checkpoint, got " + keep);
         }
         this.directory = directory;
         this.keep = keep;
+        this.keptSteps = Set.copyOf(keptSteps);
     }
 
     /** Saves the state and the parts (file name to writer) as the checkpoint of {@code state.step()}. */
@@ -121,6 +131,7 @@ public final class Checkpoints {
 
     private void prune() throws IOException {
         List<Path> all = new ArrayList<>(complete());
+        all.removeIf(p -> keptSteps.contains(stepOf(p)));
         while (all.size() > keep) {
             deleteTree(all.remove(0));
         }

@@ -58,6 +58,15 @@ class CheckpointsTest {
     }
 
     @Test
+    void checkpointsOfChosenStepsStayBesidesTheNewest() throws IOException {
+        Checkpoints checkpoints = new Checkpoints(dir, 2, java.util.Set.of(1000L, 2000L));
+        for (long step = 1000; step <= 5000; step += 1000) {
+            checkpoints.save(state(step), model(step));
+        }
+        assertThat(checkpoints.steps()).containsExactly(1000L, 2000L, 4000L, 5000L);
+    }
+
+    @Test
     void aCheckpointLeftHalfWrittenByAKilledRunIsIgnored() throws IOException {
         Checkpoints checkpoints = new Checkpoints(dir, 2);
         checkpoints.save(state(1000), model(1f));
