@@ -1,14 +1,19 @@
 package org.threshold.analysis.report;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file so that a reader never sees it half written (DESIGN: temp file in the same
- * directory, then an atomic move).
+ * directory, then an atomic move). The content is forced to disk before the move, so a machine
+ * that stops right after it finds the whole file or the old one (run directories rely on this for
+ * result.json, docs/RUNS.md).
  */
 public final class AtomicFile {
 
@@ -24,7 +29,14 @@ public final class AtomicFile {
         Path temporary = directory.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + Thread.currentThread().getId() + ".tmp");
         try {
-            Files.write(temporary, content);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);

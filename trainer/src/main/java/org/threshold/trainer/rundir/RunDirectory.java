@@ -3,13 +3,11 @@ package org.threshold.trainer.rundir;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import org.threshold.analysis.report.AtomicFile;
 
 /**
  * One run's directory (DESIGN.md, run directories): {@code <output>/<identity>/} with
@@ -108,25 +106,10 @@ public final class RunDirectory {
 
     /** Writes {@code text} to {@code file} through a temporary file in the same directory and an atomic move. */
     public void writeAtomically(Path file, String text) {
-        Path temporary = null;
         try {
-            Files.createDirectories(file.getParent());
-            temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(StandardCharsets.UTF_8.encode(text));
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.writeText(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // the move succeeded or the write failed; either way there is nothing more to do
-                }
-            }
         }
     }
 }
