@@ -4,16 +4,10 @@ import ai.djl.ndarray.NDManager;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalInt;
-import org.threshold.api.model.GreedyDecoder;
 import org.threshold.api.model.Model;
-import org.threshold.models.decoding.RecomputingGreedyDecoder;
 import org.threshold.trainer.checkpoint.ParameterFile;
 import org.threshold.trainer.evaluation.Decoder;
+import org.threshold.trainer.evaluation.ModelDecoder;
 import org.threshold.trainer.sampling.Batch;
 import org.threshold.trainer.sampling.DerivedSeed;
 import org.threshold.trainer.step.TokenBatch;
@@ -32,8 +26,7 @@ public final class AdamLearner implements Learner {
     private final NDManager manager;
     private final long initSeed;
     private final TrainingStep step;
-    private final GreedyDecoder decoder;
-    private final OptionalInt stopToken;
+    private final Decoder decoder;
 
     /** The learner of {@code plan}: its model initialized from {@code init_seed} on {@code manager}'s device. */
     public AdamLearner(RunPlan plan, NDManager manager) {
@@ -42,9 +35,7 @@ public final class AdamLearner implements Learner {
         this.initSeed = plan.initSeed();
         model.initialize(manager, plan.initSeed());
         this.step = new TrainingStep(model, plan.training(), RunLength.steps(plan.training(), plan.task().components()), manager);
-        this.decoder = model.greedyDecoder()
-                .orElseGet(() -> RecomputingGreedyDecoder.of(model.block(), manager, plan.task().contextLength()));
-        this.stopToken = plan.task().stopToken();
+        this.decoder = new ModelDecoder(model, manager, plan.task().contextLength(), plan.task().stopToken());
     }
 
     @Override
@@ -74,24 +65,9 @@ public final class AdamLearner implements Learner {
         return step.schedule().rate(Math.toIntExact(s - 1)); // the schedule counts steps from 0
     }
 
-    /** Prompts with the same generation limit are decoded together; results come back in the prompts' order. */
     @Override
     public Decoder decoder() {
-        return items -> {
-            Map<Integer, List<Integer>> byLimit = new LinkedHashMap<>();
-            for (int i = 0; i < items.size(); i++) {
-                byLimit.computeIfAbsent(items.get(i).maxNewTokens(), k -> new ArrayList<>()).add(i);
-            }
-            int[][] out = new int[items.size()][];
-            for (Map.Entry<Integer, List<Integer>> group : byLimit.entrySet()) {
-                List<int[]> prompts = group.getValue().stream().map(i -> items.get(i).prompt()).toList();
-                List<int[]> generated = decoder.decode(prompts, group.getKey(), stopToken);
-                for (int k = 0; k < prompts.size(); k++) {
-                    out[group.getValue().get(k)] = generated.get(k);
-                }
-            }
-            return List.of(out);
-        };
+        return decoder;
     }
 
     @Override

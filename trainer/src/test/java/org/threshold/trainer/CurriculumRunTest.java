@@ -89,8 +89,7 @@ class CurriculumRunTest {
         Provenance provenance = new Provenance("test", "17", "0.35.1", "PyTorch", "test os", "cpu()", 1, Optional.empty(),
                 "2025-01-01T00:00:00Z", Optional.empty(), List.of());
         try (NDManager manager = NDManager.newBaseManager(Device.cpu());
-             MomentumLearner learner = new MomentumLearner(plan.model(), manager, plan.initSeed(),
-                     plan.task().vocabulary().size(), plan.training().learningRate(), plan.task().stopToken().orElseThrow())) {
+             MomentumLearner learner = new MomentumLearner(plan, manager)) {
             Learner watched = new FirstWeights(learner, firstWeights);
             return new TrainingLoop(plan, directory, watched, listener, "threshold run config.yaml", provenance).run();
         }

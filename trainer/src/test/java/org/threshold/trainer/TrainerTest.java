@@ -20,8 +20,7 @@ class TrainerTest {
     @TempDir
     Path output;
 
-    private final Trainer trainer = new Trainer((plan, manager) -> new MomentumLearner(plan.model(), manager, plan.initSeed(),
-            plan.task().vocabulary().size(), plan.training().learningRate(), plan.task().stopToken().orElseThrow()));
+    private final Trainer trainer = new Trainer((plan, manager) -> new MomentumLearner(plan, manager));
 
     private RunPlan plan(String device) {
         RunPlan p = TestRuns.plan(output, "r1", TestRuns.training(20, 10, 0.5, TestRuns.noStopping()), 10);

@@ -42,8 +42,7 @@ class TrainingLoopTest {
     static RunOutcome train(RunPlan plan, TrainingListener listener) {
         RunDirectory directory = RunDirectory.under(Path.of(plan.runtime().output()), plan.identity());
         try (NDManager manager = NDManager.newBaseManager(Device.cpu());
-             MomentumLearner learner = new MomentumLearner(plan.model(), manager, plan.initSeed(),
-                     plan.task().vocabulary().size(), plan.training().learningRate(), plan.task().stopToken().orElseThrow())) {
+             MomentumLearner learner = new MomentumLearner(plan, manager)) {
             return new TrainingLoop(plan, directory, learner, listener, "threshold run config.yaml", provenance()).run();
         }
     }
