@@ -1,10 +1,6 @@
 package org.threshold.analysis.plot;
 
-import java.awt.Color;
 import java.awt.Dimension;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
@@ -49,27 +45,7 @@ public final class AttentionGridFigure implements Figure {
 
     @Override
     public BufferedImage render(int width, int height) {
-        Headless.ensure();
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.BLACK);
-        g.setFont(Palette.TITLE);
-        int titleWidth = g.getFontMetrics().stringWidth(title);
-        g.drawString(title, Math.max(4, (width - titleWidth) / 2), 24);
-        double top = 36;
-        double cellWidth = (double) width / columns();
-        double cellHeight = (height - top) / cells.size();
-        for (int row = 0; row < cells.size(); row++) {
-            for (int column = 0; column < cells.get(row).size(); column++) {
-                cells.get(row).get(column).chart().draw(g, new Rectangle2D.Double(column * cellWidth, top + row * cellHeight,
-                        cellWidth, cellHeight));
-            }
-        }
-        g.dispose();
-        return image;
+        return Panels.grid(title, cells.stream().map(row -> row.stream().map(AttentionHeatMap::chart).toList()).toList(),
+                width, height);
     }
 }

@@ -3,10 +3,8 @@ package org.threshold.analysis.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Dimension;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
@@ -59,27 +57,15 @@ public final class ComponentsOverStepsFigure implements Figure {
 
     @Override
     public BufferedImage render(int width, int height) {
-        Headless.ensure();
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.BLACK);
-        g.setFont(Palette.TITLE);
-        g.drawString(title, Math.max(4, (width - g.getFontMetrics().stringWidth(title)) / 2), 24);
-        double topEdge = 36;
-        double cellWidth = (double) width / steps.size();
-        double cellHeight = (height - topEdge) / top;
-        for (int column = 0; column < steps.size(); column++) {
-            for (int pc = 1; pc <= top; pc++) {
-                panel(pcas.get(column), pc, pc == 1 ? "step " + steps.get(column) : null)
-                        .draw(g, new Rectangle2D.Double(column * cellWidth, topEdge + (pc - 1) * cellHeight, cellWidth, cellHeight));
+        List<List<JFreeChart>> rows = new ArrayList<>();
+        for (int pc = 1; pc <= top; pc++) {
+            List<JFreeChart> row = new ArrayList<>();
+            for (int column = 0; column < steps.size(); column++) {
+                row.add(panel(pcas.get(column), pc, pc == 1 ? "step " + steps.get(column) : null));
             }
+            rows.add(row);
         }
-        g.dispose();
-        return image;
+        return Panels.grid(title, rows, width, height);
     }
 
     private static JFreeChart panel(EmbeddingPca pca, int pc, String heading) {

@@ -18,7 +18,7 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.Size2D;
 import org.jfree.data.Range;
 
-/** Several charts drawn side by side into one image, under an optional common title. */
+/** Several charts drawn into one image, side by side or in a grid, under a common title. */
 final class Panels {
 
     private Panels() {
@@ -37,13 +37,8 @@ final class Panels {
     /** As above, with {@code legend} drawn once across the bottom (when it has items). */
     static BufferedImage sideBySide(String title, String subtitle, List<JFreeChart> charts, double[] widthShares,
                                     LegendItemCollection legend, int width, int height) {
-        Headless.ensure();
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
+        BufferedImage image = blank(width, height);
+        Graphics2D g = canvas(image);
         double top = 0;
         top += drawTitle(g, title, Palette.TITLE, width, top);
         top += drawTitle(g, subtitle, Palette.SUBTITLE, width, top);
@@ -71,9 +66,48 @@ final class Panels {
         return image;
     }
 
+    /**
+     * Charts in rows and columns under a title line: {@code rows.get(r).get(c)} in row r, column c,
+     * every column as wide as the widest row allows.
+     */
+    static BufferedImage grid(String title, List<List<JFreeChart>> rows, int width, int height) {
+        BufferedImage image = blank(width, height);
+        Graphics2D g = canvas(image);
+        g.setColor(Color.BLACK);
+        g.setFont(Palette.TITLE);
+        g.drawString(title, Math.max(4, (width - g.getFontMetrics().stringWidth(title)) / 2), 24);
+        double top = 36;
+        int columns = rows.stream().mapToInt(List::size).max().orElse(1);
+        double cellWidth = (double) width / columns;
+        double cellHeight = (height - top) / rows.size();
+        for (int row = 0; row < rows.size(); row++) {
+            for (int column = 0; column < rows.get(row).size(); column++) {
+                rows.get(row).get(column).draw(g, new Rectangle2D.Double(column * cellWidth, top + row * cellHeight,
+                        cellWidth, cellHeight));
+            }
+        }
+        g.dispose();
+        return image;
+    }
+
     /** One chart into a new image. */
     static BufferedImage single(JFreeChart chart, int width, int height) {
         return sideBySide("", "", List.of(chart), new double[] {1}, width, height);
+    }
+
+    private static BufferedImage blank(int width, int height) {
+        Headless.ensure();
+        return new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    }
+
+    /** White, with antialiased shapes and text. */
+    private static Graphics2D canvas(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        return g;
     }
 
     private static double drawTitle(Graphics2D g, String text, Font font, int width, double top) {
