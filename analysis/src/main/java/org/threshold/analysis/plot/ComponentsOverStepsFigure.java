@@ -1,18 +1,13 @@
 package org.threshold.analysis.plot;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.threshold.analysis.embedding.EmbeddingPca;
 
 /**
@@ -69,42 +64,12 @@ public final class ComponentsOverStepsFigure implements Figure {
     }
 
     private static JFreeChart panel(EmbeddingPca pca, int pc, String heading) {
-        double[] v = pca.component(pc);
-        XYSeries path = new XYSeries("path", false, true);
-        XYSeries odd = new XYSeries("odd", false, true);
-        XYSeries even = new XYSeries("even", false, true);
-        for (int k = 0; k < v.length; k++) {
-            path.add(k, v[k]);
-            (k % 2 == 1 ? odd : even).add(k, v[k]);
-        }
-        XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(path);
-        data.addSeries(odd);
-        data.addSeries(even);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
-        renderer.setSeriesLinesVisible(0, true);
-        renderer.setSeriesShapesVisible(0, false);
-        renderer.setSeriesPaint(0, new Color(0xBBBBBB));
-        renderer.setSeriesStroke(0, new BasicStroke(1f));
-        for (int s = 1; s <= 2; s++) {
-            renderer.setSeriesLinesVisible(s, false);
-            renderer.setSeriesShapesVisible(s, true);
-            renderer.setSeriesShape(s, Palette.circle(v.length > 60 ? 4 : 6));
-        }
-        renderer.setSeriesPaint(1, Palette.ODD);
-        renderer.setSeriesPaint(2, Palette.EVEN);
+        XYPlot plot = ComponentPanel.of(pca, pc, pca.size() > 60 ? 4 : 6);
         NumberAxis x = new NumberAxis(null);
         x.setTickLabelFont(Palette.SMALL);
-        x.setRange(-0.5, v.length - 0.5);
+        x.setRange(-0.5, pca.size() - 0.5);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        NumberAxis y = new NumberAxis(String.format(Locale.ROOT, "PC%d (%.0f%%)", pc, 100 * pca.explainedFraction(pc)));
-        y.setLabelFont(Palette.SMALL);
-        y.setTickLabelFont(Palette.SMALL);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Palette.GRID);
-        plot.setRangeGridlinePaint(Palette.GRID);
-        plot.setOutlinePaint(Color.GRAY);
+        plot.setDomainAxis(x);
         JFreeChart chart = new JFreeChart(heading, Palette.PANEL_TITLE, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;

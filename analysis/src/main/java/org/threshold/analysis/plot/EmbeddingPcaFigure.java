@@ -6,7 +6,6 @@ import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.IntStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -113,30 +112,7 @@ public final class EmbeddingPcaFigure implements Figure {
         CombinedDomainXYPlot stacked = new CombinedDomainXYPlot(elements);
         stacked.setGap(6);
         for (int pc = 1; pc <= top; pc++) {
-            double[] v = pca.component(pc);
-            XYSeries path = new XYSeries("path", false, true);
-            XYSeries odd = new XYSeries("odd", false, true);
-            XYSeries even = new XYSeries("even", false, true);
-            for (int k = 0; k < v.length; k++) {
-                path.add(k, v[k]);
-                (k % 2 == 1 ? odd : even).add(k, v[k]);
-            }
-            XYSeriesCollection data = new XYSeriesCollection();
-            data.addSeries(path);
-            data.addSeries(odd);
-            data.addSeries(even);
-            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
-            renderer.setSeriesLinesVisible(0, true);
-            renderer.setSeriesShapesVisible(0, false);
-            renderer.setSeriesPaint(0, new Color(0xBBBBBB));
-            renderer.setSeriesStroke(0, new BasicStroke(1f));
-            parityDots(renderer, pca.size());
-            NumberAxis value = new NumberAxis(String.format(Locale.ROOT, "PC%d (%.0f%%)", pc, 100 * pca.explainedFraction(pc)));
-            value.setLabelFont(Palette.SMALL);
-            value.setTickLabelFont(Palette.SMALL);
-            value.setAutoRangeIncludesZero(true);
-            XYPlot plot = new XYPlot(data, null, value, renderer);
-            styled(plot);
+            XYPlot plot = ComponentPanel.of(pca, pc, dotSize());
             plot.addRangeMarker(new ValueMarker(0, new Color(0x999999), new BasicStroke(0.8f)));
             stacked.add(plot, 1);
         }
@@ -167,7 +143,7 @@ public final class EmbeddingPcaFigure implements Figure {
         data.addSeries(odd);
         data.addSeries(even);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
-        parityDots(renderer, pca.size());
+        ComponentPanel.parityDots(renderer, dotSize());
         if (pca.size() <= MAX_POINT_LABELS) {
             renderer.setDefaultItemLabelGenerator((dataset, series, item) ->
                     label(series == 1 ? oddElements.get(item) : evenElements.get(item)));
@@ -186,29 +162,14 @@ public final class EmbeddingPcaFigure implements Figure {
             axis.setUpperMargin(0.1);
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
-        styled(plot);
+        ComponentPanel.styled(plot);
         JFreeChart chart = new JFreeChart("PC2 against PC1", Palette.PANEL_TITLE, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
 
-    private static void parityDots(XYLineAndShapeRenderer renderer, int elements) {
-        double size = elements > 60 ? 5 : 8;
-        renderer.setSeriesLinesVisible(1, false);
-        renderer.setSeriesLinesVisible(2, false);
-        renderer.setSeriesShapesVisible(1, true);
-        renderer.setSeriesShapesVisible(2, true);
-        renderer.setSeriesShape(1, Palette.circle(size));
-        renderer.setSeriesShape(2, Palette.circle(size));
-        renderer.setSeriesPaint(1, Palette.ODD);
-        renderer.setSeriesPaint(2, Palette.EVEN);
-    }
-
-    private static void styled(XYPlot plot) {
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Palette.GRID);
-        plot.setRangeGridlinePaint(Palette.GRID);
-        plot.setOutlinePaint(Color.GRAY);
+    private double dotSize() {
+        return pca.size() > 60 ? 5 : 8;
     }
 
     private static LegendItemCollection parityLegend() {
