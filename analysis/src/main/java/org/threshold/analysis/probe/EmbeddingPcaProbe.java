@@ -13,7 +13,6 @@ import java.util.OptionalLong;
 import org.threshold.analysis.embedding.EmbeddingPca;
 import org.threshold.analysis.embedding.OrderStructure;
 import org.threshold.analysis.embedding.ParitySeparation;
-import org.threshold.analysis.embedding.SimilarityMatrix;
 import org.threshold.analysis.plot.EmbeddingPcaFigure;
 import org.threshold.analysis.plot.Figure;
 import org.threshold.analysis.plot.StackedFigure;
@@ -63,15 +62,13 @@ final class EmbeddingPcaProbe implements Probe {
             }
             Vocabulary vocabulary = group.runs().get(0).task().vocabulary();
             int[] elements = ElementTokens.of(vocabulary, config.elements());
-            List<SimilarityMatrix> matrices = new ArrayList<>();
             for (TrainedRun run : group.runs()) {
                 if (!run.task().vocabulary().equals(vocabulary)) {
                     throw new IllegalArgumentException(NAME + ": group " + group.name() + " mixes vocabularies (runs "
                             + group.runs().get(0).id() + " and " + run.id() + "); average runs of one task family and modulus");
                 }
-                matrices.add(ModelReading.similarity(run, elements, OptionalLong.empty()));
             }
-            EmbeddingPca pca = EmbeddingPca.of(SimilarityMatrix.average(matrices));
+            EmbeddingPca pca = ModelReading.averagedPca(group.runs(), elements, OptionalLong.empty());
             int top = Math.min(config.components(), pca.size());
             if (top < config.components()) {
                 notes.add("group " + group.name() + ": " + pca.size() + " elements give " + top + " components, not "

@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import org.threshold.analysis.embedding.EmbeddingPca;
 import org.threshold.analysis.embedding.OrderStructure;
 import org.threshold.analysis.embedding.ParitySeparation;
-import org.threshold.analysis.embedding.SimilarityMatrix;
 import org.threshold.analysis.plot.ComponentsOverStepsFigure;
 import org.threshold.analysis.plot.Figure;
 import org.threshold.analysis.plot.StackedFigure;
@@ -122,11 +121,7 @@ final class LearningDynamicsProbe implements Probe {
             JsonArray stepsJson = new JsonArray();
             int top = Math.min(config.components(), elements.length);
             for (long step : steps) {
-                List<SimilarityMatrix> matrices = new ArrayList<>();
-                for (TrainedRun run : group.runs()) {
-                    matrices.add(ModelReading.similarity(run, elements, OptionalLong.of(step)));
-                }
-                EmbeddingPca pca = EmbeddingPca.of(SimilarityMatrix.average(matrices));
+                EmbeddingPca pca = ModelReading.averagedPca(group.runs(), elements, OptionalLong.of(step));
                 pcas.add(pca);
                 JsonObject s = new JsonObject();
                 s.addProperty("step", step);

@@ -3,6 +3,10 @@ package org.threshold.analysis.probe;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.threshold.analysis.embedding.EmbeddingPca;
 import org.threshold.analysis.embedding.SimilarityMatrix;
 import org.threshold.api.model.ActivationCapture;
 import org.threshold.api.model.Model;
@@ -41,11 +45,23 @@ final class ModelReading {
     }
 
     /** The cosine-similarity matrix of the element embeddings of the run's final model (or a checkpoint's). */
-    static SimilarityMatrix similarity(TrainedRun run, int[] elements, java.util.OptionalLong step) {
+    static SimilarityMatrix similarity(TrainedRun run, int[] elements, OptionalLong step) {
         try (NDManager manager = NDManager.newBaseManager()) {
             Model model = step.isPresent() ? run.modelAt(manager, step.getAsLong()) : run.model(manager);
             return SimilarityMatrix.cosine(elementEmbeddings(model, elements, run));
         }
+    }
+
+    /**
+     * The principal components of the runs' similarity matrices averaged (SPEC section 7: a group's
+     * embedding PCA), of their final models or of their checkpoints at {@code step}.
+     */
+    static EmbeddingPca averagedPca(List<TrainedRun> runs, int[] elements, OptionalLong step) {
+        List<SimilarityMatrix> matrices = new ArrayList<>();
+        for (TrainedRun run : runs) {
+            matrices.add(similarity(run, elements, step));
+        }
+        return EmbeddingPca.of(SimilarityMatrix.average(matrices));
     }
 
     static ActivationCapture capture(Model model, TrainedRun run) {
