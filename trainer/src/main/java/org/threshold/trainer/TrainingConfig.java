@@ -51,7 +51,9 @@ public record TrainingConfig(int steps, OptionalDouble epochs, int batch, double
 
     /** Binds the {@code training:} section; problems go to the section. */
     public static TrainingConfig bind(ConfigSection s) {
-        int steps = s.integer("steps", 20_000, 1, Integer.MAX_VALUE);
+        // With epochs the default step count is not read, so the resolved config (which lists what
+        // was read) holds epochs alone and binds again, e.g. when a probe rebuilds the run.
+        int steps = s.has("epochs") && !s.has("steps") ? 20_000 : s.integer("steps", 20_000, 1, Integer.MAX_VALUE);
         OptionalDouble epochs = s.optionalNumber("epochs", 1e-9, 1e9);
         if (epochs.isPresent() && s.has("steps")) {
             s.problem("epochs", "give either steps or epochs, not both");

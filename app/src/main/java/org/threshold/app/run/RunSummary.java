@@ -1,5 +1,6 @@
 package org.threshold.app.run;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.threshold.trainer.RunOutcome;
@@ -51,16 +52,17 @@ public final class RunSummary {
                 ? String.format(Locale.ROOT, "%d", (long) v) : String.format(Locale.ROOT, "%.4f", v);
     }
 
-    // metrics in rows of three, aligned, so that a task with many test sets still fits one screen
+    // metrics in rows of three, aligned, so that a task with many test sets still fits one screen;
+    // a column is as wide as its longest cell (edge names such as training_sentences.A->D are long)
     private static String columns(Map<String, Double> values) {
+        List<String> cells = values.entrySet().stream().map(e -> e.getKey() + " " + number(e.getValue())).toList();
+        int width = Math.max(28, cells.stream().mapToInt(String::length).max().orElse(0) + 2);
         StringBuilder s = new StringBuilder();
-        int i = 0;
-        for (Map.Entry<String, Double> e : values.entrySet()) {
+        for (int i = 0; i < cells.size(); i++) {
             if (i > 0 && i % 3 == 0) {
                 s.append(String.format(Locale.ROOT, "%n%13s", ""));
             }
-            s.append(String.format(Locale.ROOT, "%-28s", e.getKey() + " " + number(e.getValue())));
-            i++;
+            s.append(String.format(Locale.ROOT, "%-" + width + "s", cells.get(i)));
         }
         return s.toString().stripTrailing();
     }

@@ -159,6 +159,14 @@ class RunPlannerTest {
     }
 
     @Test
+    void aRunLengthInEpochsResolvesToEpochsAloneAndReadsBack() {
+        RunPlan plan = plan(BASE.replace("training: {steps: 100}", "training: {epochs: 3}"));
+        assertThat(plan.resolvedYaml()).contains("epochs: 3").doesNotContain("steps:");
+        RunPlan again = planner.plan(ConfigDocument.parse(plan.resolvedYaml(), "config.yaml"));
+        assertThat(again.identity()).isEqualTo(plan.identity());
+    }
+
+    @Test
     void probesAreCreatedFromTheirSections() {
         assertThat(plan(BASE + "probes: [{type: result-table, figure: parameters}]\n").probes()).hasSize(1);
     }
