@@ -43,8 +43,6 @@ public record ListOpsConfig(
 
     public static final int DEFAULT_MODULUS = 10;
     public static final long DEFAULT_TABLE_SEED = 1;
-    /** The keys only triplet mode uses. */
-    public static final List<String> TRIPLET_KEYS = List.of("triplet_dataset", "test_operator");
     /** The operators of appendix C's triplet datasets. */
     public static final Map<String, Double> PAPER_TRIPLET_OPERATORS = paperTripletOperators();
 
@@ -97,18 +95,7 @@ public record ListOpsConfig(
                     + "; found " + modulus);
             modulus = DEFAULT_MODULUS;
         }
-        // Keys of the other mode are asked for only when present, to say why they do not apply;
-        // absent, they stay out of the resolved config.
-        List<String> otherModesKeys = triplets ? ExpressionSettings.SHAPE_AND_SIZE_KEYS : TRIPLET_KEYS;
-        for (String key : otherModesKeys) {
-            if (s.has(key)) {
-                s.node(key);
-                s.problem(key, triplets
-                        ? key + " does not apply to mode: triplets, whose equations are one operator on 3 elements over all n^3 "
-                                + "triplets; remove it"
-                        : key + " applies only to mode: triplets; remove it or set mode: triplets");
-            }
-        }
+        ExpressionSettings.rejectOtherModeKeys(s, triplets);
         ExpressionSettings expressions;
         TripletDataset dataset = TripletDataset.EVERY_OPERATOR;
         String testOperator = "SUM";

@@ -46,8 +46,6 @@ public record PermutationConfig(
 
     /** The paper's 6×6 matrices of two 3×3 blocks, S3×S3. */
     public static final List<Integer> PAPER_BLOCKS = List.of(3, 3);
-    /** The keys only triplet mode uses. */
-    public static final List<String> TRIPLET_KEYS = List.of("triplet_dataset", "test_operator");
     /** Triplet mode's default operators: all three. */
     public static final Map<String, Double> ALL_OPERATORS = allOperators();
 
@@ -106,18 +104,7 @@ public record PermutationConfig(
             subgroup = Subgroup.SYMMETRIC;
             order = BlockDiagonalGroup.of(blocks, subgroup).order();
         }
-        // Keys of the other mode are asked for only when present, to say why they do not apply;
-        // absent, they stay out of the resolved config (as in ListOps).
-        List<String> otherModesKeys = triplets ? ExpressionSettings.SHAPE_AND_SIZE_KEYS : TRIPLET_KEYS;
-        for (String key : otherModesKeys) {
-            if (s.has(key)) {
-                s.node(key);
-                s.problem(key, triplets
-                        ? key + " does not apply to mode: triplets, whose equations are one operator on 3 elements over all n^3 "
-                                + "triplets; remove it"
-                        : key + " applies only to mode: triplets; remove it or set mode: triplets");
-            }
-        }
+        ExpressionSettings.rejectOtherModeKeys(s, triplets);
         ExpressionSettings expressions;
         TripletDataset dataset = TripletDataset.EVERY_OPERATOR;
         String testOperator = GroupProduct.NAME;

@@ -1,5 +1,9 @@
 package org.threshold.trainer;
 
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.threshold.api.config.ConfigSection;
 
 /**
@@ -11,27 +15,28 @@ import org.threshold.api.config.ConfigSection;
  * @param output directory under which run directories are created
  * @param checkpointEvery save a checkpoint every this many steps (and at the end); a killed run
  *     loses at most this many steps
+ * @param keepCheckpoints steps whose checkpoints are saved too and never pruned (the
+ *     learning-dynamics probe's snapshots)
  */
 public record RuntimeConfig(String device, int threads, String output, int checkpointEvery,
-                            java.util.SortedSet<Long> keepCheckpoints) {
+                            SortedSet<Long> keepCheckpoints) {
 
     public RuntimeConfig {
-        keepCheckpoints = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(keepCheckpoints));
+        keepCheckpoints = Collections.unmodifiableSortedSet(new TreeSet<>(keepCheckpoints));
     }
 
     /** A runtime that keeps only the newest checkpoints. */
     public RuntimeConfig(String device, int threads, String output, int checkpointEvery) {
-        this(device, threads, output, checkpointEvery, new java.util.TreeSet<>());
+        this(device, threads, output, checkpointEvery, new TreeSet<>());
     }
 
     public static RuntimeConfig bind(ConfigSection s) {
         return new RuntimeConfig(
-                s.choice("device", "auto", java.util.List.of("auto", "cpu", "gpu")),
+                s.choice("device", "auto", List.of("auto", "cpu", "gpu")),
                 s.integer("threads", 0, 0, 1024),
                 s.text("output", "runs"),
                 s.integer("checkpoint_every", 1_000, 1, Integer.MAX_VALUE),
-                // steps whose checkpoints stay besides the newest two: the learning-dynamics probe's snapshots
-                new java.util.TreeSet<>(s.integers("keep_checkpoints", java.util.List.of(), 1, Integer.MAX_VALUE)
+                new TreeSet<>(s.integers("keep_checkpoints", List.of(), 1, Integer.MAX_VALUE)
                         .stream().map(Integer::longValue).toList()));
     }
 }

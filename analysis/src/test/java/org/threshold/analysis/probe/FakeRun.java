@@ -9,7 +9,10 @@ import org.threshold.api.model.Model;
 import org.threshold.api.probe.TrainedRun;
 import org.threshold.api.task.Task;
 
-/** A run known only by its labels and result figures, for the tests of group selection. */
+/**
+ * A run known only by its labels and result figures, for the tests of group selection: reading its
+ * task or model fails the test, since choosing runs must not load them.
+ */
 record FakeRun(String id, Map<String, String> labels, Map<String, Double> result) implements TrainedRun {
 
     static FakeRun of(String id, String mixture, double accuracy) {
@@ -28,12 +31,12 @@ record FakeRun(String id, Map<String, String> labels, Map<String, Double> result
 
     @Override
     public Task task() {
-        throw new UnsupportedOperationException("group selection reads labels and results only");
+        throw new AssertionError("group selection must choose runs by labels and results alone, without the task or model");
     }
 
     @Override
     public Model model(NDManager manager) {
-        throw new UnsupportedOperationException("group selection reads labels and results only");
+        throw new AssertionError("group selection must choose runs by labels and results alone, without the task or model");
     }
 
     @Override
@@ -43,6 +46,6 @@ record FakeRun(String id, Map<String, String> labels, Map<String, Double> result
 
     @Override
     public Model modelAt(NDManager manager, long step) {
-        throw new UnsupportedOperationException("group selection reads labels and results only");
+        throw new AssertionError("group selection must choose runs by labels and results alone, without the task or model");
     }
 }

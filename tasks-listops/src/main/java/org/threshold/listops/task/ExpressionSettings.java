@@ -60,6 +60,24 @@ public record ExpressionSettings(
     /** The keys that only expression data uses (a family's triplet-style mode reports them as not applying). */
     public static final List<String> SHAPE_AND_SIZE_KEYS = List.of("mixing", "depth", "args", "p_nest", "train_size", "test_size",
             "test_equations");
+    /** The keys that only triplet mode uses (appendix C's datasets and test operator). */
+    public static final List<String> TRIPLET_KEYS = List.of("triplet_dataset", "test_operator");
+
+    /**
+     * Reports every key of the other mode that is present (ListOps and the permutation task share
+     * the two modes). Absent keys are not asked for, so they stay out of the resolved config.
+     */
+    public static void rejectOtherModeKeys(ConfigSection s, boolean triplets) {
+        for (String key : triplets ? SHAPE_AND_SIZE_KEYS : TRIPLET_KEYS) {
+            if (s.has(key)) {
+                s.node(key);
+                s.problem(key, triplets
+                        ? key + " does not apply to mode: triplets, whose equations are one operator on 3 elements over all n^3 "
+                                + "triplets; remove it"
+                        : key + " applies only to mode: triplets; remove it or set mode: triplets");
+            }
+        }
+    }
 
     public ExpressionSettings {
         operators = Collections.unmodifiableMap(new LinkedHashMap<>(operators));

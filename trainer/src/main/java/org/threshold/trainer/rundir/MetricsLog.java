@@ -40,6 +40,7 @@ public final class MetricsLog {
     public List<EvaluationRecord> read() {
         List<EvaluationRecord> records = new ArrayList<>();
         for (String line : completeLines()) {
+            // Not JSON is JsonParseException; Gson's accessors throw the others for a missing or mistyped field.
             try {
                 records.add(EvaluationRecord.fromJson(Json.parse(line)));
             } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
