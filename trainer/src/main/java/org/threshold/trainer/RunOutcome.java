@@ -1,8 +1,8 @@
 package org.threshold.trainer;
 
 import java.util.OptionalLong;
-import org.threshold.trainer.rundir.RunDirectory;
-import org.threshold.trainer.rundir.RunResult;
+import org.threshold.runs.run.RunDirectory;
+import org.threshold.runs.run.RunResult;
 
 /**
  * What {@link Trainer#run} gives back.

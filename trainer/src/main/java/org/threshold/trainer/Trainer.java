@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
+import org.threshold.runs.run.Provenance;
+import org.threshold.runs.run.RunDirectory;
+import org.threshold.runs.run.RunResult;
+import org.threshold.runs.run.SourceCommit;
 import org.threshold.trainer.device.DeviceChoice;
 import org.threshold.trainer.device.EngineThreads;
-import org.threshold.trainer.rundir.Provenance;
-import org.threshold.trainer.rundir.RunDirectory;
-import org.threshold.trainer.rundir.RunResult;
-import org.threshold.trainer.rundir.SourceCommit;
 
 /**
  * Trains one run end to end: finds its directory ({@code runtime.output/<identity>}), leaves a

@@ -1,8 +1,8 @@
 package org.threshold.trainer;
 
-import org.threshold.trainer.rundir.EvaluationRecord;
-import org.threshold.trainer.rundir.RunDirectory;
-import org.threshold.trainer.rundir.RunResult;
+import org.threshold.runs.run.EvaluationRecord;
+import org.threshold.runs.run.RunDirectory;
+import org.threshold.runs.run.RunResult;
 
 /**
  * Sees a run as it goes, e.g. the CLI's progress bar. Called on the training thread; a listener

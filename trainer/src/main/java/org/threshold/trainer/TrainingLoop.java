@@ -20,16 +20,17 @@ import org.threshold.api.curriculum.Curriculum;
 import org.threshold.api.curriculum.Stage;
 import org.threshold.api.task.Component;
 import org.threshold.api.task.Task;
+import org.threshold.runs.run.EvaluationRecord;
+import org.threshold.runs.run.Provenance;
+import org.threshold.runs.run.RunDirectory;
+import org.threshold.runs.run.RunResult;
+import org.threshold.runs.run.StopReason;
+import org.threshold.runs.run.Timing;
 import org.threshold.trainer.checkpoint.CheckpointPart;
 import org.threshold.trainer.checkpoint.Checkpoints;
 import org.threshold.trainer.checkpoint.SavedCheckpoint;
 import org.threshold.trainer.checkpoint.TrainingState;
 import org.threshold.trainer.evaluation.Evaluator;
-import org.threshold.trainer.rundir.EvaluationRecord;
-import org.threshold.trainer.rundir.Provenance;
-import org.threshold.trainer.rundir.RunDirectory;
-import org.threshold.trainer.rundir.RunResult;
-import org.threshold.trainer.rundir.Timing;
 import org.threshold.trainer.sampling.Batch;
 import org.threshold.trainer.sampling.BatchLayout;
 import org.threshold.trainer.sampling.BatchSampler;
@@ -194,7 +195,7 @@ final class TrainingLoop {
         if (Files.isRegularFile(from.resolve(MODEL_PART))) {
             return from.resolve(MODEL_PART);
         }
-        Optional<SavedCheckpoint> newest = new Checkpoints(from.resolve("checkpoints"), Integer.MAX_VALUE).latest();
+        Optional<SavedCheckpoint> newest = new Checkpoints(new RunDirectory(from).checkpoints(), Integer.MAX_VALUE).latest();
         if (newest.isEmpty()) {
             throw new IllegalArgumentException("cannot start from " + from
                     + ": it is neither a run directory with a checkpoint, nor a checkpoint, nor a parameter file");

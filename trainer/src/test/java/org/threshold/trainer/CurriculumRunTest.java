@@ -23,18 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.threshold.api.config.ConfigDocument;
 import org.threshold.api.curriculum.Curriculum;
 import org.threshold.api.curriculum.Stage;
+import org.threshold.runs.Json;
+import org.threshold.runs.run.EvaluationRecord;
+import org.threshold.runs.run.Provenance;
+import org.threshold.runs.run.RunDirectory;
 import org.threshold.testkit.ContractCurriculumContext;
-import org.threshold.trainer.checkpoint.Checkpoints;
 import org.threshold.trainer.evaluation.Decoder;
 import org.threshold.trainer.fixtures.BigramModel;
 import org.threshold.trainer.fixtures.FixedMixture;
 import org.threshold.trainer.fixtures.MomentumLearner;
 import org.threshold.trainer.fixtures.SequenceTask;
 import org.threshold.trainer.fixtures.TestRuns;
-import org.threshold.trainer.rundir.EvaluationRecord;
-import org.threshold.trainer.rundir.Json;
-import org.threshold.trainer.rundir.Provenance;
-import org.threshold.trainer.rundir.RunDirectory;
 import org.threshold.trainer.sampling.Batch;
 
 /**

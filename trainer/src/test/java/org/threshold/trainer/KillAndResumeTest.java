@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threshold.runs.run.RunDirectory;
 import org.threshold.trainer.checkpoint.Checkpoints;
 import org.threshold.trainer.fixtures.TestRuns;
-import org.threshold.trainer.rundir.RunDirectory;
 
 /**
  * A real run (tiny GPT, ListOps, Adam) killed with SIGKILL in its own JVM resumes from its last

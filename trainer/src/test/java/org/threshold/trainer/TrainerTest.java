@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threshold.runs.run.Provenance;
 import org.threshold.trainer.fixtures.FixedMixture;
 import org.threshold.trainer.fixtures.MomentumLearner;
 import org.threshold.trainer.fixtures.SequenceTask;
 import org.threshold.trainer.fixtures.TestRuns;
-import org.threshold.trainer.rundir.Provenance;
 
 class TrainerTest {
 

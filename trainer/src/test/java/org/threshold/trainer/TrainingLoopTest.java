@@ -13,15 +13,16 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threshold.runs.Json;
+import org.threshold.runs.run.EvaluationRecord;
+import org.threshold.runs.run.Provenance;
+import org.threshold.runs.run.RunDirectory;
+import org.threshold.runs.run.RunResult;
+import org.threshold.runs.run.StopReason;
 import org.threshold.trainer.checkpoint.Checkpoints;
 import org.threshold.trainer.fixtures.MomentumLearner;
 import org.threshold.trainer.fixtures.TestRuns;
 import org.threshold.trainer.fixtures.TwoStages;
-import org.threshold.trainer.rundir.EvaluationRecord;
-import org.threshold.trainer.rundir.Json;
-import org.threshold.trainer.rundir.Provenance;
-import org.threshold.trainer.rundir.RunDirectory;
-import org.threshold.trainer.rundir.RunResult;
 
 class TrainingLoopTest {
 

@@ -4,7 +4,7 @@ import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.threshold.analysis.report.AtomicFile;
+import org.threshold.runs.AtomicFile;
 
 /** A picture of results that renders to an image of any size and writes itself as PNG. */
 public interface Figure {

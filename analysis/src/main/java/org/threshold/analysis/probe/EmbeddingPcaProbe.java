@@ -16,13 +16,13 @@ import org.threshold.analysis.embedding.ParitySeparation;
 import org.threshold.analysis.plot.EmbeddingPcaFigure;
 import org.threshold.analysis.plot.Figure;
 import org.threshold.analysis.plot.StackedFigure;
-import org.threshold.analysis.report.CsvFile;
-import org.threshold.analysis.report.Table;
 import org.threshold.api.probe.Probe;
 import org.threshold.api.probe.ProbeInput;
 import org.threshold.api.probe.ProbeReport;
 import org.threshold.api.probe.TrainedRun;
 import org.threshold.api.task.Vocabulary;
+import org.threshold.runs.CsvFile;
+import org.threshold.runs.Table;
 
 /**
  * Embedding PCA (SPEC section 7, paper section 3 and figure 2): per run the cosine-similarity

@@ -13,13 +13,13 @@ import java.util.Set;
 import org.threshold.analysis.distribution.DistributionComparison;
 import org.threshold.analysis.plot.GroupSamples;
 import org.threshold.analysis.plot.RatioHistogramFigure;
-import org.threshold.analysis.report.CsvFile;
-import org.threshold.analysis.report.Table;
 import org.threshold.api.probe.Probe;
 import org.threshold.api.probe.ProbeInput;
 import org.threshold.api.probe.ProbeReport;
 import org.threshold.api.probe.TrainedRun;
 import org.threshold.api.task.Vocabulary;
+import org.threshold.runs.CsvFile;
+import org.threshold.runs.Table;
 
 /**
  * Attention and feed-forward ratios (SPEC section 7, paper appendix F): every run of both groups

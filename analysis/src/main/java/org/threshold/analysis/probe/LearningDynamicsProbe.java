@@ -19,13 +19,13 @@ import org.threshold.analysis.plot.Figure;
 import org.threshold.analysis.plot.StackedFigure;
 import org.threshold.analysis.plot.TrainingCurve;
 import org.threshold.analysis.plot.TrainingCurvesFigure;
-import org.threshold.analysis.report.CsvFile;
-import org.threshold.analysis.report.Table;
 import org.threshold.api.curriculum.Evaluation;
 import org.threshold.api.probe.Probe;
 import org.threshold.api.probe.ProbeInput;
 import org.threshold.api.probe.ProbeReport;
 import org.threshold.api.probe.TrainedRun;
+import org.threshold.runs.CsvFile;
+import org.threshold.runs.Table;
 
 /**
  * Learning dynamics (SPEC section 7, paper figure 4): the training loss and the per-component

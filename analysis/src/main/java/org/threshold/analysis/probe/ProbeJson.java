@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
-import org.threshold.analysis.report.AtomicFile;
+import org.threshold.runs.AtomicFile;
 
 /** The probes' JSON files: pretty, NaN written as null, written atomically. */
 final class ProbeJson {

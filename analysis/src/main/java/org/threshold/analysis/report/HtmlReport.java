@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.threshold.runs.AtomicFile;
+import org.threshold.runs.Table;
 
 /**
  * A self-contained HTML report: inline CSS and every picture embedded as a base64 data URI, so the

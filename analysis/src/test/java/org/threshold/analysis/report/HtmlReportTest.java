@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threshold.analysis.plot.AttentionHeatMap;
+import org.threshold.runs.Table;
 
 class HtmlReportTest {
 

@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.threshold.analysis.sweep.AnalysisResult;
+import org.threshold.analysis.sweep.AnalysisSettings;
+import org.threshold.analysis.sweep.SweepAnalysis;
 import org.threshold.analysis.transition.TransitionSettings;
 import org.threshold.app.probe.ProbeRunner;
-import org.threshold.trainer.sweep.SweepDirectory;
-import org.threshold.trainer.sweep.SweepFile;
-import org.threshold.trainer.sweep.SweepIndex;
-import org.threshold.trainer.sweep.analysis.AnalysisResult;
-import org.threshold.trainer.sweep.analysis.AnalysisSettings;
-import org.threshold.trainer.sweep.analysis.SweepAnalysis;
+import org.threshold.runs.sweep.SweepDirectory;
+import org.threshold.runs.sweep.SweepIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,7 +61,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!Files.exists(directory.sweepFile())) {
             throw new BadInputException(root + " has no sweep.yaml; a sweep directory is made by threshold sweep (docs/SWEEPS.md)");
         }
-        AnalysisSettings settings = SweepFile.read(directory.sweepFile(), SweepCommand.executors(threshold), Map.of()).spec().analysis();
+        AnalysisSettings settings = SweepWithAnalysis.read(directory.sweepFile(), SweepCommand.executors(threshold), Map.of()).analysis();
         if (thresholdOption != null) {
             if (!(thresholdOption > 0 && thresholdOption < 1)) {
                 throw SweepCommand.badOption(spec, "--threshold must be an accuracy strictly between 0 and 1, got " + thresholdOption);

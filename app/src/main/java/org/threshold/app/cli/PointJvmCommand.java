@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.threshold.api.sweep.PointCommand;
 import org.threshold.app.Threshold;
-import org.threshold.trainer.sweep.PointCommand;
 
 /**
  * {@code threshold run SWEEP_FILE --index I} as a JVM of its own, for the local executor: the

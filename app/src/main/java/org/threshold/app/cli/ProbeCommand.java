@@ -79,7 +79,7 @@ final class ProbeCommand implements Callable<Integer> {
             listed = ProbeList.bind(node, config.toString(), providers);
             source = config.toString();
         } else {
-            listed = ProbeList.bind(probed.ownProbes(), target.resolve(probed.sweep() ? "sweep.yaml" : "config.yaml").toString(),
+            listed = ProbeList.bind(probed.ownProbes(), probed.configFile().toString(),
                     providers);
             source = probed.sweep() ? "the sweep's sweep.probes" : "the run's probes";
         }

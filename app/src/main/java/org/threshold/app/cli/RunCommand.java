@@ -17,13 +17,13 @@ import org.threshold.app.run.RunLog;
 import org.threshold.app.run.RunProgress;
 import org.threshold.app.run.RunSummary;
 import org.threshold.app.runfile.RunPlanner;
+import org.threshold.runs.sweep.RunLock;
 import org.threshold.trainer.AdamLearner;
 import org.threshold.trainer.RunOutcome;
 import org.threshold.trainer.RunPlan;
 import org.threshold.trainer.Trainer;
 import org.threshold.trainer.TrainingListener;
 import org.threshold.trainer.sweep.ParentWatch;
-import org.threshold.trainer.sweep.RunLock;
 import org.threshold.trainer.sweep.SweepFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private RunPlan point(RunPlanner planner, int point) {
-        SweepFile sweep = SweepFile.read(config, SweepCommand.executors(threshold), Map.of());
+        SweepFile sweep = SweepWithAnalysis.read(config, SweepCommand.executors(threshold), Map.of()).file();
         long size = sweep.grid().size();
         if (point < 0 || point >= size) {
             throw new BadInputException("--index " + point + ": " + config + " has " + size + " grid points, numbered 0 to "
@@ -136,14 +136,14 @@ final class RunCommand implements Callable<Integer> {
                 configFile.toString(), ProbeCommand.providers(threshold));
         Path root = outcome.directory().path();
         List<ProbeList.Chosen> due = probes.stream()
-                .filter(p -> outcome.trainedNow() || !Files.isDirectory(root.resolve("probes").resolve(p.directoryName()))).toList();
+                .filter(p -> outcome.trainedNow() || !Files.isDirectory(outcome.directory().probes().resolve(p.directoryName()))).toList();
         if (due.isEmpty()) {
             return ExitCode.OK;
         }
         RecordedRun run = new RecordedRun(outcome.directory(), Map.of(), threshold.injector().getInstance(RunPlanner.class));
         List<ProbeRunner.Outcome> outcomes;
         try {
-            outcomes = ProbeRunner.run(due, List.of(run), name -> root.resolve("probes").resolve(name));
+            outcomes = ProbeRunner.run(due, List.of(run), name -> outcome.directory().probes().resolve(name));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot write the probes of " + root, e);
         }

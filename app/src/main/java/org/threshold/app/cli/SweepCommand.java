@@ -9,30 +9,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.threshold.analysis.sweep.AnalysisResult;
+import org.threshold.analysis.sweep.SweepAnalysis;
 import org.threshold.api.config.ConfigException;
 import org.threshold.api.config.ConfigProblem;
+import org.threshold.api.sweep.PointOutcome;
+import org.threshold.api.sweep.PointState;
+import org.threshold.api.sweep.SweepExecutorProvider;
+import org.threshold.api.sweep.SweepJob;
+import org.threshold.api.sweep.SweepOutcome;
 import org.threshold.app.probe.ProbeList;
 import org.threshold.app.probe.ProbeRunner;
 import org.threshold.app.runfile.RunPlanner;
-import org.threshold.trainer.sweep.IndexEntry;
-import org.threshold.trainer.sweep.PointOutcome;
-import org.threshold.trainer.sweep.PointState;
-import org.threshold.trainer.sweep.SweepDirectory;
-import org.threshold.trainer.sweep.SweepExecutorProvider;
+import org.threshold.runs.sweep.IndexEntry;
+import org.threshold.runs.sweep.SweepDirectory;
+import org.threshold.runs.sweep.SweepIndex;
 import org.threshold.trainer.sweep.SweepFile;
-import org.threshold.trainer.sweep.SweepIndex;
-import org.threshold.trainer.sweep.SweepJob;
-import org.threshold.trainer.sweep.SweepOutcome;
 import org.threshold.trainer.sweep.SweepProgress;
-import org.threshold.trainer.sweep.analysis.AnalysisResult;
-import org.threshold.trainer.sweep.analysis.SweepAnalysis;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code threshold sweep SWEEP_FILE}: every grid point trained, then the analysis. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -72,10 +72,11 @@ final class SweepCommand implements Callable<Integer> {
         Map<String, String> settings = new LinkedHashMap<>();
         Optional.ofNullable(parallel).ifPresent(p -> settings.put("parallel", p));
         Optional.ofNullable(threads).ifPresent(t -> settings.put("threads", t));
-        SweepFile sweep = SweepFile.read(file, executors(threshold), settings);
+        SweepWithAnalysis read = SweepWithAnalysis.read(file, executors(threshold), settings);
+        SweepFile sweep = read.file();
         List<ProbeList.Chosen> probes = SweepProbes.bind(file, threshold);
         SweepIndex index = SweepPoints.index(sweep, threshold.injector().getInstance(RunPlanner.class));
-        SweepAnalysis.baselineProblem(sweep.spec().analysis(), index.mixtures()).ifPresent(p -> {
+        SweepAnalysis.baselineProblem(read.analysis(), index.mixtures()).ifPresent(p -> {
             throw new ConfigException(new ConfigProblem(org.threshold.api.config.Mark.unknown(file.toString()), "", p));
         });
         SweepDirectory directory = sweep.directory();
@@ -92,14 +93,14 @@ final class SweepCommand implements Callable<Integer> {
         SweepOutcome outcome;
         try {
             outcome = sweep.spec().executor().create()
-                    .execute(new SweepJob(index.name(), directory, index.points(), new PointJvmCommand(file, threshold.pluginsOption())),
+                    .execute(new SweepJob(index.name(), directory.root(), index.sweepPoints(), new PointJvmCommand(file, threshold.pluginsOption())),
                             progress);
         } finally {
             progress.close();
         }
         if (outcome.count(PointState.FINISHED) + outcome.count(PointState.SKIPPED) > 0) {
             List<ProbeRunner.Outcome> probed = SweepProbes.run(probes, directory, index, threshold, out);
-            AnalysisResult result = new SweepAnalysis(directory, index, sweep.spec().analysis(),
+            AnalysisResult result = new SweepAnalysis(directory, index, read.analysis(),
                     report -> ProbeRunner.addTo(report, probed)).run();
             AnalyzeCommand.print(out, result, directory);
         }

@@ -11,12 +11,12 @@ import org.threshold.api.config.ConfigException;
 import org.threshold.api.config.ConfigProblem;
 import org.threshold.api.task.Component;
 import org.threshold.app.runfile.RunPlanner;
+import org.threshold.runs.sweep.GridValue;
+import org.threshold.runs.sweep.IndexEntry;
+import org.threshold.runs.sweep.SweepIndex;
 import org.threshold.trainer.RunPlan;
 import org.threshold.trainer.sweep.GridPoint;
-import org.threshold.trainer.sweep.GridValue;
-import org.threshold.trainer.sweep.IndexEntry;
 import org.threshold.trainer.sweep.SweepFile;
-import org.threshold.trainer.sweep.SweepIndex;
 
 /**
  * Every grid point of a sweep bound as a run file (the run file's own binder, so each point is

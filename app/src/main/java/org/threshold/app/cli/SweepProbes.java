@@ -9,8 +9,8 @@ import org.threshold.app.probe.ProbeList;
 import org.threshold.app.probe.ProbeRunner;
 import org.threshold.app.probe.ProbeTarget;
 import org.threshold.app.runfile.RunPlanner;
-import org.threshold.trainer.sweep.SweepDirectory;
-import org.threshold.trainer.sweep.SweepIndex;
+import org.threshold.runs.sweep.SweepDirectory;
+import org.threshold.runs.sweep.SweepIndex;
 
 /**
  * A sweep file's {@code sweep.probes:} (docs/PROBES.md): bound before the sweep trains, so a typo

@@ -10,8 +10,8 @@ import org.threshold.api.model.ModelProvider;
 import org.threshold.api.plugin.PluginKind;
 import org.threshold.api.plugin.Plugins;
 import org.threshold.api.probe.ProbeProvider;
+import org.threshold.api.sweep.SweepExecutorProvider;
 import org.threshold.api.task.TaskProvider;
-import org.threshold.trainer.sweep.SweepExecutorProvider;
 
 /**
  * Binds what discovery found, by name, for the rest of Threshold to inject:

@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.threshold.analysis.report.HtmlReport;
 import org.threshold.api.probe.ProbeInput;
 import org.threshold.api.probe.ProbeReport;
 import org.threshold.api.probe.TrainedRun;
-import org.threshold.analysis.report.HtmlReport;
+import org.threshold.runs.Table;
 
 /**
  * Runs chosen probes on runs, each into {@code <target>/probes/<name>/}, and says what they found.
@@ -85,7 +86,7 @@ public final class ProbeRunner {
             ProbeReport r = o.report().get();
             report.paragraph("Probe " + o.probe().directoryName() + ": files in probes/" + o.probe().directoryName() + "/");
             r.notes().forEach(report::note);
-            org.threshold.analysis.report.Table.Builder table = org.threshold.analysis.report.Table.withColumns("figure", "value");
+            org.threshold.runs.Table.Builder table = org.threshold.runs.Table.withColumns("figure", "value");
             r.figures().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> table.row(e.getKey(), format(e.getValue())));
             if (!r.figures().isEmpty()) {
                 report.table(table.build());

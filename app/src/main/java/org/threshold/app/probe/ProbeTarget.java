@@ -11,11 +11,11 @@ import org.threshold.api.config.ConfigDocument;
 import org.threshold.api.config.ConfigNode;
 import org.threshold.api.probe.TrainedRun;
 import org.threshold.app.runfile.RunPlanner;
-import org.threshold.trainer.rundir.RunDirectory;
-import org.threshold.trainer.rundir.RunResult;
-import org.threshold.trainer.sweep.IndexEntry;
-import org.threshold.trainer.sweep.SweepDirectory;
-import org.threshold.trainer.sweep.SweepIndex;
+import org.threshold.runs.run.RunDirectory;
+import org.threshold.runs.run.RunResult;
+import org.threshold.runs.sweep.IndexEntry;
+import org.threshold.runs.sweep.SweepDirectory;
+import org.threshold.runs.sweep.SweepIndex;
 
 /**
  * What {@code threshold probe TARGET} probes: a run directory (config.yaml) or a sweep directory
@@ -83,16 +83,21 @@ public record ProbeTarget(Path root, boolean sweep, List<TrainedRun> runs, List<
 
     /** Where a probe's files go. */
     public Path output(String directoryName) {
-        return root.resolve("probes").resolve(directoryName);
+        return (sweep ? new SweepDirectory(root).probes() : new RunDirectory(root).probes()).resolve(directoryName);
     }
 
     /** The {@code probes:} list of the target's own config: config.yaml's, or sweep.yaml's {@code sweep.probes}. */
     public Optional<ConfigNode> ownProbes() {
-        Path file = sweep ? root.resolve("sweep.yaml") : root.resolve("config.yaml");
+        Path file = configFile();
         if (!Files.exists(file)) {
             return Optional.empty();
         }
         return probesOf(ConfigDocument.read(file).tree(), sweep);
+    }
+
+    /** The target's own config: a sweep directory's sweep.yaml, a run directory's config.yaml. */
+    public Path configFile() {
+        return sweep ? new SweepDirectory(root).sweepFile() : new RunDirectory(root).config();
     }
 
     /** A run file's {@code probes:} node, or (sweep) its {@code sweep.probes:} node. */

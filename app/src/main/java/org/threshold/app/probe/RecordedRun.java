@@ -19,12 +19,12 @@ import org.threshold.api.probe.TrainedRun;
 import org.threshold.api.task.Component;
 import org.threshold.api.task.Task;
 import org.threshold.app.runfile.RunPlanner;
+import org.threshold.runs.Json;
+import org.threshold.runs.run.CheckpointLayout;
+import org.threshold.runs.run.EvaluationRecord;
+import org.threshold.runs.run.RunDirectory;
 import org.threshold.trainer.RunPlan;
-import org.threshold.trainer.checkpoint.Checkpoints;
 import org.threshold.trainer.checkpoint.ParameterFile;
-import org.threshold.trainer.rundir.EvaluationRecord;
-import org.threshold.trainer.rundir.Json;
-import org.threshold.trainer.rundir.RunDirectory;
 
 /**
  * A run directory as a probe sees it (docs/RUNS.md): the resolved config.yaml rebuilt into its task
@@ -32,8 +32,6 @@ import org.threshold.trainer.rundir.RunDirectory;
  * {@code checkpoints/step-*}{@code /model.params}. The task is made once, on first use.
  */
 public final class RecordedRun implements TrainedRun {
-
-    private static final String MODEL_PARAMETERS = "model.params";
 
     private final RunDirectory directory;
     private final Map<String, String> givenLabels;
@@ -134,7 +132,7 @@ public final class RecordedRun implements TrainedRun {
     @Override
     public List<Long> checkpointSteps() {
         try {
-            return new Checkpoints(directory.checkpoints(), Integer.MAX_VALUE).steps();
+            return new CheckpointLayout(directory.checkpoints()).steps();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the checkpoints of " + directory.path(), e);
         }
@@ -142,7 +140,7 @@ public final class RecordedRun implements TrainedRun {
 
     @Override
     public Model modelAt(NDManager manager, long step) {
-        Path file = directory.checkpoints().resolve(String.format("step-%09d", step)).resolve(MODEL_PARAMETERS);
+        Path file = new CheckpointLayout(directory.checkpoints()).modelParameters(step);
         if (!Files.exists(file)) {
             throw new IllegalArgumentException("run " + id() + " has no checkpoint at step " + step + " (it has "
                     + checkpointSteps() + ")");

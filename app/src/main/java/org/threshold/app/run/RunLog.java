@@ -2,9 +2,9 @@ package org.threshold.app.run;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.threshold.runs.run.EvaluationRecord;
+import org.threshold.runs.run.RunDirectory;
 import org.threshold.trainer.TrainingListener;
-import org.threshold.trainer.rundir.EvaluationRecord;
-import org.threshold.trainer.rundir.RunDirectory;
 
 /**
  * Progress as plain lines, one per evaluation, for output that is not a terminal (logs, CI),

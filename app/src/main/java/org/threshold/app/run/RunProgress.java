@@ -9,10 +9,10 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.threshold.runs.run.EvaluationRecord;
+import org.threshold.runs.run.RunDirectory;
+import org.threshold.runs.run.RunResult;
 import org.threshold.trainer.TrainingListener;
-import org.threshold.trainer.rundir.EvaluationRecord;
-import org.threshold.trainer.rundir.RunDirectory;
-import org.threshold.trainer.rundir.RunResult;
 
 /**
  * The progress bar of {@code threshold run}: step of planned steps, steps per second and the time

@@ -3,8 +3,8 @@ package org.threshold.app.run;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.threshold.runs.run.RunResult;
 import org.threshold.trainer.RunOutcome;
-import org.threshold.trainer.rundir.RunResult;
 
 /** The one-screen summary {@code threshold run} prints when a run ends (or had ended before). */
 public final class RunSummary {

@@ -14,12 +14,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.threshold.api.plugin.PluginDiscovery;
 import org.threshold.api.plugin.Plugins;
+import org.threshold.api.sweep.SweepExecutorProvider;
 import org.threshold.app.plugins.PluginModule;
 import org.threshold.app.runfile.RunPlanner;
-import org.threshold.trainer.sweep.IndexEntry;
-import org.threshold.trainer.sweep.SweepExecutorProvider;
-import org.threshold.trainer.sweep.SweepFile;
-import org.threshold.trainer.sweep.SweepIndex;
+import org.threshold.runs.sweep.IndexEntry;
+import org.threshold.runs.sweep.SweepIndex;
 
 /** Every example with a sweep: section is a valid sweep: each of its grid points binds as a run file. */
 class ExampleSweepsTest {
@@ -60,7 +59,7 @@ class ExampleSweepsTest {
     @ParameterizedTest
     @MethodSource("sweeps")
     void everyPointOfTheExampleBinds(Path file) {
-        SweepIndex index = SweepPoints.index(SweepFile.read(file, executors, Map.of()), planner);
+        SweepIndex index = SweepPoints.index(SweepWithAnalysis.read(file, executors, Map.of()).file(), planner);
         assertThat(index.points()).isNotEmpty();
         assertThat(index.points().stream().map(IndexEntry::identity).distinct()).hasSize(index.points().size());
     }

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threshold.app.fixtures.Cli;
 import org.threshold.app.fixtures.PluginJars;
-import org.threshold.trainer.StopReason;
-import org.threshold.trainer.rundir.RunDirectory;
-import org.threshold.trainer.rundir.RunResult;
-import org.threshold.trainer.sweep.RunLock;
+import org.threshold.runs.run.RunDirectory;
+import org.threshold.runs.run.RunResult;
+import org.threshold.runs.run.StopReason;
+import org.threshold.runs.sweep.RunLock;
 
 /** {@code threshold run}: trains a built-in task and model end to end, records the run, and skips an ended run. */
 class RunCommandTest {

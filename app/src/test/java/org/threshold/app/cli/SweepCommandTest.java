@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threshold.app.fixtures.Cli;
 import org.threshold.app.fixtures.PluginJars;
-import org.threshold.trainer.sweep.IndexEntry;
-import org.threshold.trainer.sweep.SweepDirectory;
-import org.threshold.trainer.sweep.SweepIndex;
+import org.threshold.runs.sweep.IndexEntry;
+import org.threshold.runs.sweep.SweepDirectory;
+import org.threshold.runs.sweep.SweepIndex;
 
 /** threshold sweep before training: every point bound, the sweep directory and its index, stable run names. */
 class SweepCommandTest {

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.threshold.runs.run.RunDirectory;
+import org.threshold.runs.run.RunResult;
+import org.threshold.runs.run.StopReason;
 import org.threshold.trainer.RunOutcome;
-import org.threshold.trainer.StopReason;
-import org.threshold.trainer.rundir.RunDirectory;
-import org.threshold.trainer.rundir.RunResult;
 
 class RunSummaryTest {
 

@@ -16,27 +16,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.threshold.trainer.rundir.Json;
+import org.threshold.runs.Json;
+import org.threshold.runs.run.CheckpointLayout;
 
 /**
- * A run's checkpoints: {@code checkpoints/step-<step>/}, each written completely into a hidden
+ * A run's checkpoints ({@link CheckpointLayout} names them): {@code checkpoints/step-<step>/}, each written completely into a hidden
  * directory and then renamed into place, so a run killed while saving leaves the previous
  * checkpoint intact and never a half-written one. Only the newest {@code keep} are kept.
  */
 public final class Checkpoints {
 
     /** The part holding the model's parameters ({@link ParameterFile}): what a warm start reads. */
-    public static final String MODEL_PART = "model.params";
+    public static final String MODEL_PART = CheckpointLayout.MODEL_PART;
     /** The part holding the optimizer's state. */
-    public static final String OPTIMIZER_PART = "optimizer.params";
+    public static final String OPTIMIZER_PART = CheckpointLayout.OPTIMIZER_PART;
 
-    private static final Pattern NAME = Pattern.compile("step-(\\d+)");
-    private static final String STATE = "state.json";
+    private static final String STATE = CheckpointLayout.STATE;
 
     private final Path directory;
+    private final CheckpointLayout layout;
     private final int keep;
     private final Set<Long> keptSteps;
 
@@ -56,6 +55,7 @@ public final class Checkpoints {
             throw new IllegalArgumentException("keep at least one checkpoint, got " + keep);
         }
         this.directory = directory;
+        this.layout = new CheckpointLayout(directory);
         this.keep = keep;
         this.keptSteps = Set.copyOf(keptSteps);
     }
@@ -94,11 +94,11 @@ public final class Checkpoints {
 
     /** The directory the checkpoint of {@code step} has (or would have). */
     public Path directory(long step) {
-        return directory.resolve(name(step));
+        return layout.step(step);
     }
 
     private static String name(long step) {
-        return String.format("step-%09d", step);
+        return CheckpointLayout.name(step);
     }
 
     /** The newest complete checkpoint; empty when there is none. */
@@ -114,19 +114,11 @@ public final class Checkpoints {
 
     /** Steps that have a complete checkpoint, ascending. */
     public List<Long> steps() throws IOException {
-        return complete().stream().map(Checkpoints::stepOf).toList();
+        return layout.steps();
     }
 
     private List<Path> complete() throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> children = Files.list(directory)) {
-            return children.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
-                    .filter(p -> Files.exists(p.resolve(STATE)))
-                    .sorted(Comparator.comparingLong(Checkpoints::stepOf))
-                    .toList();
-        }
+        return layout.complete();
     }
 
     private void prune() throws IOException {
@@ -138,11 +130,7 @@ public final class Checkpoints {
     }
 
     private static long stepOf(Path p) {
-        Matcher m = NAME.matcher(p.getFileName().toString());
-        if (!m.matches()) {
-            throw new IllegalArgumentException(p + " is not a checkpoint directory");
-        }
-        return Long.parseLong(m.group(1));
+        return CheckpointLayout.stepOf(p).orElseThrow(() -> new IllegalArgumentException(p + " is not a checkpoint directory"));
     }
 
     private static void force(Path file) throws IOException {

@@ -5,8 +5,8 @@ import com.google.gson.JsonObject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.threshold.trainer.StopReason;
-import org.threshold.trainer.rundir.Json;
+import org.threshold.runs.Json;
+import org.threshold.runs.run.StopReason;
 import org.threshold.trainer.sampling.SamplerState;
 import org.threshold.trainer.stopping.StoppingState;
 

@@ -12,6 +12,7 @@ import org.threshold.api.config.ConfigSection;
 import org.threshold.api.curriculum.Curriculum;
 import org.threshold.api.curriculum.CurriculumContext;
 import org.threshold.api.curriculum.CurriculumProvider;
+import org.threshold.runs.run.RunDirectory;
 import org.threshold.trainer.checkpoint.Checkpoints;
 
 /**
@@ -116,7 +117,7 @@ public final class WarmStartCurriculumProvider implements CurriculumProvider<War
 
     /** A run directory's checkpoints (docs/RUNS.md), only read here. */
     private static Checkpoints checkpoints(Path run) {
-        return new Checkpoints(run.resolve("checkpoints"), Integer.MAX_VALUE);
+        return new Checkpoints(new RunDirectory(run).checkpoints(), Integer.MAX_VALUE);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.threshold.trainer.sweep;
 
 import java.util.function.Supplier;
+import org.threshold.api.sweep.SweepExecutor;
+import org.threshold.api.sweep.SweepExecutorProvider;
 
 /**
  * The executor a sweep file asks for ({@code sweep.executor}), its config bound.

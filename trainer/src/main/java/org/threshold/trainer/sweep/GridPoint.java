@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.threshold.api.config.ConfigNode;
+import org.threshold.runs.sweep.GridValue;
 
 /**
  * One run of a sweep before it is bound: its position in the grid and the values it puts into

@@ -15,6 +15,9 @@ import org.threshold.api.config.ConfigException;
 import org.threshold.api.config.ConfigNode;
 import org.threshold.api.config.ConfigProblem;
 import org.threshold.api.config.Mark;
+import org.threshold.api.sweep.SweepExecutorProvider;
+import org.threshold.runs.sweep.GridValue;
+import org.threshold.runs.sweep.SweepDirectory;
 
 /**
  * A run file with a {@code sweep:} section, read and expanded: the section bound to a
@@ -47,11 +50,12 @@ public final class SweepFile {
      * @param executors the executor plugins by name
      * @param executorSettings keys of {@code sweep.executor} given on the command line (e.g.
      *     {@code parallel: 2}), which replace the file's
+     * @param analysis binds the {@code sweep.analysis} section (the analysis module's record)
      * @throws ConfigException with every problem of the sweep section, and every grid value that
      *     cannot be put in place
      */
     public static SweepFile read(Path file, Map<String, SweepExecutorProvider<?>> executors,
-                                 Map<String, String> executorSettings) {
+                                 Map<String, String> executorSettings, SectionBinder analysis) {
         ConfigDocument document = ConfigDocument.read(file);
         byte[] text;
         try {
@@ -59,17 +63,17 @@ public final class SweepFile {
         } catch (IOException e) {
             throw new ConfigException(new ConfigProblem(Mark.unknown(file.toString()), "", "cannot read the file: " + e));
         }
-        return of(document, text, executors, executorSettings);
+        return of(document, text, executors, executorSettings, analysis);
     }
 
     /** Reads a sweep file's text, e.g. one written in a test; {@code origin} names it in messages. */
     public static SweepFile parse(String yaml, String origin, Map<String, SweepExecutorProvider<?>> executors,
-                                  Map<String, String> executorSettings) {
-        return of(ConfigDocument.parse(yaml, origin), yaml.getBytes(StandardCharsets.UTF_8), executors, executorSettings);
+                                  Map<String, String> executorSettings, SectionBinder analysis) {
+        return of(ConfigDocument.parse(yaml, origin), yaml.getBytes(StandardCharsets.UTF_8), executors, executorSettings, analysis);
     }
 
     private static SweepFile of(ConfigDocument document, byte[] text, Map<String, SweepExecutorProvider<?>> executors,
-                                Map<String, String> executorSettings) {
+                                Map<String, String> executorSettings, SectionBinder analysis) {
         String origin = document.origin();
         if (!(document.tree() instanceof ConfigNode.Mapping top)) {
             throw new ConfigException(new ConfigProblem(document.tree().mark(), "", "expected a run file with a sweep: section "
@@ -85,7 +89,7 @@ public final class SweepFile {
         // The section is bound on its own: the rest of the file is each point's, bound when it runs.
         ConfigDocument sweepDocument = ConfigDocument.of(new ConfigNode.Mapping(
                 List.of(new ConfigNode.Entry("sweep", sweep.keyMark(), section)), top.mark()), origin);
-        SweepSpec spec = SweepSpec.bind(sweepDocument.root().section("sweep"), sweepDocument, stem(origin), executors);
+        SweepSpec spec = SweepSpec.bind(sweepDocument.root().section("sweep"), sweepDocument, stem(origin), executors, analysis);
         List<ConfigNode.Entry> rest = new ArrayList<>(top.entries());
         rest.removeIf(e -> e.key().equals("sweep"));
         SweepFile file = new SweepFile(origin, text, document, new ConfigNode.Mapping(rest, top.mark()), spec);

@@ -3,6 +3,11 @@ package org.threshold.trainer.sweep;
 import java.io.PrintWriter;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import org.threshold.api.sweep.PointOutcome;
+import org.threshold.api.sweep.PointState;
+import org.threshold.api.sweep.SweepCounts;
+import org.threshold.api.sweep.SweepListener;
+import org.threshold.api.sweep.SweepPoint;
 
 /**
  * The sweep's progress for people. On a terminal: one status line rewritten in place (runs done,
@@ -31,7 +36,7 @@ public final class SweepProgress implements SweepListener {
     }
 
     @Override
-    public void started(IndexEntry point, SweepCounts counts) {
+    public void started(SweepPoint point, SweepCounts counts) {
         if (!terminal) {
             line(time() + " started  " + point.describe() + "; " + counts.describe());
         }

@@ -13,7 +13,9 @@ import org.threshold.api.config.ConfigSection;
 import org.threshold.api.config.DidYouMean;
 import org.threshold.api.config.Mark;
 import org.threshold.api.plugin.PluginType;
-import org.threshold.trainer.sweep.analysis.AnalysisSettings;
+import org.threshold.api.sweep.SweepExecutorProvider;
+import org.threshold.runs.sweep.GridValue;
+import org.threshold.runs.sweep.SweepDirectory;
 
 /**
  * The {@code sweep:} section of a run file (docs/SWEEPS.md).
@@ -37,11 +39,9 @@ import org.threshold.trainer.sweep.analysis.AnalysisSettings;
  * @param output the directory the sweep directory is made in
  * @param grid the variants and grid keys
  * @param mixtureKey the grid key that names a point's mixture, when given
- * @param analysis what {@code threshold analyze} does
  * @param executor how the points run
  */
-public record SweepSpec(String name, String output, Grid grid, Optional<String> mixtureKey, AnalysisSettings analysis,
-                        ChosenExecutor executor) {
+public record SweepSpec(String name, String output, Grid grid, Optional<String> mixtureKey, ChosenExecutor executor) {
 
     /** The executor of a sweep file that names none. */
     public static final String DEFAULT_EXECUTOR = "local";
@@ -62,9 +62,10 @@ public record SweepSpec(String name, String output, Grid grid, Optional<String> 
      *
      * @param defaultName the sweep's name when the section gives none (the file's name)
      * @param executors the executor plugins by name
+     * @param analysis binds {@code sweep.analysis}, whose record is the analysis module's
      */
     public static SweepSpec bind(ConfigSection s, ConfigDocument document, String defaultName,
-                                 Map<String, SweepExecutorProvider<?>> executors) {
+                                 Map<String, SweepExecutorProvider<?>> executors, SectionBinder analysis) {
         String name = s.text("name", defaultName);
         if (!name.matches(NAME_PATTERN)) {
             s.problem("name", "expected a directory name of letters, digits and . _ + = - (starting with a letter or digit), found '"
@@ -84,7 +85,7 @@ public record SweepSpec(String name, String output, Grid grid, Optional<String> 
                 ? "expected a grid key, but the sweep has no grid"
                 : "expected one of the grid keys " + String.join(", ", gridKeys)) + ", found '" + k + "'"
                 + DidYouMean.hint(k, gridKeys)));
-        AnalysisSettings analysis = AnalysisSettings.bind(s.section("analysis"), gridKeys, document);
+        analysis.bind(s.section("analysis"), gridKeys, document);
         // Sweep-level probes (docs/PROBES.md): kept as written here, bound by the app against the probe plugins.
         s.node("probes");
         ConfigSection executorSection = s.section("executor");
@@ -100,7 +101,7 @@ public record SweepSpec(String name, String output, Grid grid, Optional<String> 
                     + " (split the sweep into several files)");
             grid = new Grid(List.of(), List.of());
         }
-        return new SweepSpec(name, output, grid, mixtureKey, analysis, executor);
+        return new SweepSpec(name, output, grid, mixtureKey, executor);
     }
 
     private static List<GridAxis> axes(ConfigNode node, String path, ConfigDocument document) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.threshold.trainer.StopReason;
+import org.threshold.runs.run.StopReason;
 import org.threshold.trainer.sampling.SamplerState;
 import org.threshold.trainer.stopping.StoppingState;
 

@@ -20,6 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threshold.api.config.ConfigDocument;
 import org.threshold.api.config.ConfigNode;
+import org.threshold.api.sweep.PointOutcome;
+import org.threshold.api.sweep.PointState;
+import org.threshold.api.sweep.SweepCounts;
+import org.threshold.api.sweep.SweepPoint;
+import org.threshold.runs.sweep.GridValue;
+import org.threshold.runs.sweep.IndexEntry;
+import org.threshold.runs.sweep.RunLock;
+import org.threshold.runs.sweep.SweepIndex;
 import org.threshold.trainer.sweep.local.ExecutorLayout;
 
 /** The small parts of running a sweep: layouts, locks, the parent watch, the index and the progress display. */
@@ -98,10 +106,10 @@ class ExecutorPiecesTest {
     void withoutATerminalProgressIsPlainLinesWithTheCounts() {
         StringWriter text = new StringWriter();
         SweepProgress progress = new SweepProgress(new PrintWriter(text), false);
-        IndexEntry point = new IndexEntry(3, "0123456789ab", "SUM-900", Optional.empty(), Map.of(), 4240, 1, 1, "accuracy");
+        SweepPoint point = new SweepPoint(3, "0123456789ab", "SUM-900", Optional.empty(), Map.of(), 4240, 1, 1, "accuracy");
         progress.starting("2 runs at once, 1 thread each (2 cores)", new SweepCounts(4, 1, 0, 0, 0, 3, Optional.empty()));
         progress.started(point, new SweepCounts(4, 1, 0, 1, 0, 2, Optional.empty()));
-        progress.ended(new PointOutcome(point, PointState.FINISHED, Optional.empty(), "test_accuracy 0.530 (accuracy), 80 steps, 12s",
+        progress.ended(new PointOutcome(point, PointState.FINISHED, "test_accuracy 0.530 (accuracy), 80 steps, 12s",
                 Duration.ofSeconds(12)), new SweepCounts(4, 2, 0, 0, 0, 2, Optional.of(Duration.ofSeconds(95))));
         progress.close();
         String[] lines = text.toString().split("\n");

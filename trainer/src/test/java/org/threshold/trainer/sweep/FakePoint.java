@@ -8,9 +8,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.threshold.trainer.StopReason;
-import org.threshold.trainer.rundir.RunDirectory;
-import org.threshold.trainer.rundir.RunResult;
+import org.threshold.runs.run.RunDirectory;
+import org.threshold.runs.run.RunResult;
+import org.threshold.runs.run.StopReason;
+import org.threshold.runs.sweep.RunLock;
 
 /**
  * A grid point's process for executor tests, behaving as {@code threshold run SWEEP --index I}

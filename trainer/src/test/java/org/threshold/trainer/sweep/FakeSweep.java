@@ -11,8 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonPrimitive;
+import org.threshold.api.sweep.PointCommand;
+import org.threshold.api.sweep.SweepJob;
+import org.threshold.api.sweep.SweepListener;
+import org.threshold.api.sweep.SweepOutcome;
+import org.threshold.api.sweep.SweepPoint;
+import org.threshold.runs.sweep.SweepDirectory;
 import org.threshold.trainer.sweep.local.LocalExecutor;
 import org.threshold.trainer.sweep.local.LocalExecutorConfig;
 
@@ -54,12 +58,12 @@ public final class FakeSweep {
     }
 
     public SweepJob job(int points) {
-        List<IndexEntry> entries = new ArrayList<>();
+        List<SweepPoint> entries = new ArrayList<>();
         for (int i = 0; i < points; i++) {
-            Map<String, JsonElement> coordinates = Map.of("seed", new JsonPrimitive(i));
-            entries.add(new IndexEntry(i, identity(i), "fake", Optional.empty(), coordinates, 1000 + i, i, i, "accuracy"));
+            Map<String, String> coordinates = Map.of("seed", Integer.toString(i));
+            entries.add(new SweepPoint(i, identity(i), "fake", Optional.empty(), coordinates, 1000 + i, i, i, "accuracy"));
         }
-        return new SweepJob("fake", directory, entries, new PointCommand() {
+        return new SweepJob("fake", directory.root(), entries, new PointCommand() {
             @Override
             public List<String> arguments(int index, int threads) {
                 return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",

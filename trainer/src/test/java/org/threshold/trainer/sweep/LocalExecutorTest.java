@@ -13,9 +13,17 @@ import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.threshold.trainer.StopReason;
-import org.threshold.trainer.rundir.RunDirectory;
-import org.threshold.trainer.rundir.RunResult;
+import org.threshold.api.sweep.PointOutcome;
+import org.threshold.api.sweep.PointState;
+import org.threshold.api.sweep.SweepCounts;
+import org.threshold.api.sweep.SweepListener;
+import org.threshold.api.sweep.SweepOutcome;
+import org.threshold.api.sweep.SweepPoint;
+import org.threshold.runs.run.RunDirectory;
+import org.threshold.runs.run.RunResult;
+import org.threshold.runs.run.StopReason;
+import org.threshold.runs.sweep.PointFailure;
+import org.threshold.runs.sweep.RunLock;
 
 /** The local executor: each point in its own process, failures recorded, reruns that skip and resume. */
 class LocalExecutorTest {
@@ -185,7 +193,7 @@ class LocalExecutorTest {
         }
 
         @Override
-        public void started(IndexEntry point, SweepCounts counts) {
+        public void started(SweepPoint point, SweepCounts counts) {
             lines.add("started point " + point.index());
             see(counts);
         }

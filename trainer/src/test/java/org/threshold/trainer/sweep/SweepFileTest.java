@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.threshold.analysis.sweep.AnalysisSettings;
 import org.threshold.api.config.ConfigDocument;
 import org.threshold.api.config.ConfigException;
 import org.threshold.api.config.ConfigNode;
 import org.threshold.api.config.ConfigProblem;
 import org.threshold.api.config.YamlWriter;
+import org.threshold.api.sweep.SweepExecutorProvider;
 import org.threshold.trainer.TrainingConfig;
 import org.threshold.trainer.sweep.local.LocalExecutorProvider;
 
@@ -18,6 +20,9 @@ import org.threshold.trainer.sweep.local.LocalExecutorProvider;
 class SweepFileTest {
 
     static final Map<String, SweepExecutorProvider<?>> EXECUTORS = Map.of("local", new LocalExecutorProvider());
+
+    /** The app's binding of sweep.analysis, so that its problems are checked with the section's. */
+    static final SectionBinder ANALYSIS = AnalysisSettings::bind;
 
     private static final String BASE = """
             seed: 1
@@ -27,7 +32,7 @@ class SweepFileTest {
             """;
 
     static SweepFile sweep(String yaml) {
-        return SweepFile.parse(yaml, "examples/grid.yaml", EXECUTORS, Map.of());
+        return SweepFile.parse(yaml, "examples/grid.yaml", EXECUTORS, Map.of(), ANALYSIS);
     }
 
     private static List<String> problems(String yaml) {
@@ -245,9 +250,9 @@ class SweepFileTest {
     @Test
     void executorSettingsFromTheCommandLineReplaceTheFiles() {
         String yaml = BASE + "sweep: {executor: {type: local, parallel: 4}}\n";
-        assertThat(SweepFile.parse(yaml, "s.yaml", EXECUTORS, Map.of("parallel", "2", "threads", "1")).spec().executor().type())
+        assertThat(SweepFile.parse(yaml, "s.yaml", EXECUTORS, Map.of("parallel", "2", "threads", "1"), ANALYSIS).spec().executor().type())
                 .isEqualTo("local");
-        assertThatThrownBy(() -> SweepFile.parse(yaml, "s.yaml", EXECUTORS, Map.of("parallel", "0")))
+        assertThatThrownBy(() -> SweepFile.parse(yaml, "s.yaml", EXECUTORS, Map.of("parallel", "0"), ANALYSIS))
                 .hasMessage("command line (--parallel): sweep.executor.parallel: expected auto or a whole number from 1 to 4096, "
                         + "found '0'");
     }

@@ -27,18 +27,20 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.threshold.trainer.rundir.RunResult;
-import org.threshold.trainer.sweep.IndexEntry;
+import org.threshold.api.sweep.Durations;
+import org.threshold.api.sweep.PointOutcome;
+import org.threshold.api.sweep.PointState;
+import org.threshold.api.sweep.SweepCounts;
+import org.threshold.api.sweep.SweepExecutor;
+import org.threshold.api.sweep.SweepJob;
+import org.threshold.api.sweep.SweepListener;
+import org.threshold.api.sweep.SweepOutcome;
+import org.threshold.api.sweep.SweepPoint;
+import org.threshold.runs.run.RunResult;
+import org.threshold.runs.sweep.PointFailure;
+import org.threshold.runs.sweep.RunLock;
+import org.threshold.runs.sweep.SweepDirectory;
 import org.threshold.trainer.sweep.ParentWatch;
-import org.threshold.trainer.sweep.PointFailure;
-import org.threshold.trainer.sweep.PointOutcome;
-import org.threshold.trainer.sweep.PointState;
-import org.threshold.trainer.sweep.RunLock;
-import org.threshold.trainer.sweep.SweepCounts;
-import org.threshold.trainer.sweep.SweepExecutor;
-import org.threshold.trainer.sweep.SweepJob;
-import org.threshold.trainer.sweep.SweepListener;
-import org.threshold.trainer.sweep.SweepOutcome;
 
 /**
  * Runs a sweep's grid points on this machine, each as its own process ({@code threshold run
@@ -61,9 +63,6 @@ import org.threshold.trainer.sweep.SweepOutcome;
  */
 public final class LocalExecutor implements SweepExecutor {
 
-    public static final String STDOUT = "stdout.log";
-    public static final String STDERR = "stderr.log";
-
     private static final Logger LOG = LoggerFactory.getLogger(LocalExecutor.class);
     private static final Duration TICK = Duration.ofSeconds(1);
     /** A point that exits without a result while no one else holds its lock is retried this often. */
@@ -82,7 +81,7 @@ public final class LocalExecutor implements SweepExecutor {
         return new Session(job, listener).run();
     }
 
-    private record Running(IndexEntry point, Process process, long startNanos, long stderrOffset) {
+    private record Running(SweepPoint point, Process process, long startNanos, long stderrOffset) {
 
         Duration elapsed() {
             return Duration.ofNanos(System.nanoTime() - startNanos);
@@ -93,11 +92,12 @@ public final class LocalExecutor implements SweepExecutor {
     private final class Session {
 
         private final SweepJob job;
+        private final SweepDirectory sweep;
         private final SweepListener listener;
         private final Map<Integer, PointOutcome> outcomes = new TreeMap<>();
-        private final Deque<IndexEntry> queue = new ArrayDeque<>();
+        private final Deque<SweepPoint> queue = new ArrayDeque<>();
         private final Map<Integer, Running> running = new ConcurrentHashMap<>();
-        private final Map<Integer, IndexEntry> elsewhere = new LinkedHashMap<>();
+        private final Map<Integer, SweepPoint> elsewhere = new LinkedHashMap<>();
         private final Map<Integer, Integer> exitsWithoutResult = new HashMap<>();
         private final BlockingQueue<Running> exited = new LinkedBlockingQueue<>();
         private final List<Duration> trained = new ArrayList<>();
@@ -105,12 +105,13 @@ public final class LocalExecutor implements SweepExecutor {
 
         Session(SweepJob job, SweepListener listener) {
             this.job = job;
+            this.sweep = new SweepDirectory(job.directory());
             this.listener = listener;
         }
 
         SweepOutcome run() throws InterruptedException {
-            List<IndexEntry> todo = new ArrayList<>();
-            for (IndexEntry point : job.points()) {
+            List<SweepPoint> todo = new ArrayList<>();
+            for (SweepPoint point : job.points()) {
                 Optional<RunResult> result = result(point);
                 if (result.isPresent()) {
                     outcomes.put(point.index(), ended(point, result.get(), true, Duration.ZERO));
@@ -118,7 +119,7 @@ public final class LocalExecutor implements SweepExecutor {
                     todo.add(point);
                 }
             }
-            todo.sort(Comparator.comparingLong(IndexEntry::parameters).reversed().thenComparingInt(IndexEntry::index));
+            todo.sort(Comparator.comparingLong(SweepPoint::parameters).reversed().thenComparingInt(SweepPoint::index));
             queue.addAll(todo);
             layout = ExecutorLayout.choose(config.parallel(), config.threads(), cores, todo.size());
             listener.starting(layout.describe() + " (" + cores + (cores == 1 ? " core" : " cores") + ")", counts());
@@ -141,7 +142,7 @@ public final class LocalExecutor implements SweepExecutor {
         private void loop() throws InterruptedException {
             while (true) {
                 while (running.size() < layout.parallel() && !queue.isEmpty()) {
-                    IndexEntry point = queue.poll();
+                    SweepPoint point = queue.poll();
                     if (RunLock.isHeld(runDirectory(point))) {
                         elsewhere.put(point.index(), point);
                         LOG.debug("{} is locked by {}", point.describe(), RunLock.holder(runDirectory(point)).orElse("another process"));
@@ -163,7 +164,7 @@ public final class LocalExecutor implements SweepExecutor {
             }
         }
 
-        private void start(IndexEntry point) {
+        private void start(SweepPoint point) {
             Path directory = runDirectory(point);
             List<String> command = job.command().arguments(point.index(), layout.threads());
             try {
@@ -171,12 +172,12 @@ public final class LocalExecutor implements SweepExecutor {
                 Files.deleteIfExists(directory.resolve(PointFailure.FILE));
                 String header = "--- " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + job.command().display(point.index())
                         + "\n";
-                append(directory.resolve(STDOUT), header);
-                append(directory.resolve(STDERR), header);
-                long offset = Files.size(directory.resolve(STDERR));
+                append(sweep.stdout(point.identity()), header);
+                append(sweep.stderr(point.identity()), header);
+                long offset = Files.size(sweep.stderr(point.identity()));
                 ProcessBuilder builder = new ProcessBuilder(command)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve(STDOUT).toFile()))
-                        .redirectError(ProcessBuilder.Redirect.appendTo(directory.resolve(STDERR).toFile()))
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(sweep.stdout(point.identity()).toFile()))
+                        .redirectError(ProcessBuilder.Redirect.appendTo(sweep.stderr(point.identity()).toFile()))
                         .redirectInput(ProcessBuilder.Redirect.PIPE);
                 builder.environment().put(ParentWatch.ENVIRONMENT_VARIABLE, Long.toString(ProcessHandle.current().pid()));
                 Process process = builder.start();
@@ -189,12 +190,12 @@ public final class LocalExecutor implements SweepExecutor {
                 PointFailure failure = new PointFailure(point.index(), point.identity(), -1, job.command().display(point.index()),
                         List.of("cannot start " + String.join(" ", command) + ": " + e.getMessage()), now(), 0);
                 failure.write(directory);
-                record(new PointOutcome(point, PointState.FAILED, Optional.empty(), failure.describe(), Duration.ZERO));
+                record(new PointOutcome(point, PointState.FAILED, failure.describe(), Duration.ZERO));
             }
         }
 
         private void finish(Running done) {
-            IndexEntry point = done.point();
+            SweepPoint point = done.point();
             Duration wall = done.elapsed();
             int exitCode = done.process().exitValue();
             Optional<RunResult> result;
@@ -218,15 +219,15 @@ public final class LocalExecutor implements SweepExecutor {
             }
             trained.add(wall);
             PointFailure failure = new PointFailure(point.index(), point.identity(), exitCode, job.command().display(point.index()),
-                    tail(runDirectory(point).resolve(STDERR), done.stderrOffset()), now(), wall.toMillis() / 1000.0);
+                    tail(sweep.stderr(point.identity()), done.stderrOffset()), now(), wall.toMillis() / 1000.0);
             failure.write(runDirectory(point));
-            record(new PointOutcome(point, PointState.FAILED, Optional.empty(), failure.describe() + " (runs/" + point.identity()
+            record(new PointOutcome(point, PointState.FAILED, failure.describe() + " (runs/" + point.identity()
                     + "/" + PointFailure.FILE + ")", wall));
         }
 
         /** Points another process held: once their lock is free, take the result or run them here. */
         private void checkElsewhere() {
-            for (IndexEntry point : List.copyOf(elsewhere.values())) {
+            for (SweepPoint point : List.copyOf(elsewhere.values())) {
                 if (!RunLock.isHeld(runDirectory(point))) {
                     elsewhere.remove(point.index());
                     Optional<RunResult> result = result(point);
@@ -239,15 +240,15 @@ public final class LocalExecutor implements SweepExecutor {
             }
         }
 
-        private PointOutcome ended(IndexEntry point, RunResult result, boolean before, Duration wall) {
+        private PointOutcome ended(SweepPoint point, RunResult result, boolean before, Duration wall) {
             String metric = result.testAccuracy().isPresent()
                     ? "test_accuracy " + String.format("%.3f", result.testAccuracy().getAsDouble()) + " (" + result.metric() + "), "
                     : "";
             if (!result.finished()) {
-                return new PointOutcome(point, PointState.FAILED, Optional.of(result), result.message(), wall);
+                return new PointOutcome(point, PointState.FAILED, result.message(), wall);
             }
-            String text = metric + result.steps() + " steps" + (before ? ", finished before" : ", " + org.threshold.trainer.sweep.Durations.format(wall));
-            return new PointOutcome(point, before ? PointState.SKIPPED : PointState.FINISHED, Optional.of(result), text, wall);
+            String text = metric + result.steps() + " steps" + (before ? ", finished before" : ", " + org.threshold.api.sweep.Durations.format(wall));
+            return new PointOutcome(point, before ? PointState.SKIPPED : PointState.FINISHED, text, wall);
         }
 
         private void record(PointOutcome outcome) {
@@ -274,12 +275,12 @@ public final class LocalExecutor implements SweepExecutor {
             return Optional.of(Duration.ofMillis(Math.round(remaining / layout.parallel())));
         }
 
-        private Optional<RunResult> result(IndexEntry point) {
-            return job.directory().run(point.identity()).readResult();
+        private Optional<RunResult> result(SweepPoint point) {
+            return sweep.run(point.identity()).readResult();
         }
 
-        private Path runDirectory(IndexEntry point) {
-            return job.directory().run(point.identity()).path();
+        private Path runDirectory(SweepPoint point) {
+            return sweep.run(point.identity()).path();
         }
 
         /** Stops every running point: asks first, then insists. */

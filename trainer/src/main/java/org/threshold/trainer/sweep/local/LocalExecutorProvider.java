@@ -1,8 +1,8 @@
 package org.threshold.trainer.sweep.local;
 
 import org.threshold.api.config.ConfigSection;
-import org.threshold.trainer.sweep.SweepExecutor;
-import org.threshold.trainer.sweep.SweepExecutorProvider;
+import org.threshold.api.sweep.SweepExecutor;
+import org.threshold.api.sweep.SweepExecutorProvider;
 
 /** {@code executor: {type: local}}: the grid points run as processes on this machine. */
 public final class LocalExecutorProvider implements SweepExecutorProvider<LocalExecutorConfig> {

@@ -1,0 +1,89 @@
+package org.threshold.runs.run;
+
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.threshold.runs.Json;
+
+/**
+ * metrics.jsonl: one JSON object per line, one line per evaluation, in step order. Appended as the
+ * run goes; a resumed run first drops the lines after its checkpoint, so the file ends up as an
+ * uninterrupted run would have written it.
+ */
+public final class MetricsLog {
+
+    private final Path file;
+
+    MetricsLog(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public void append(EvaluationRecord record) {
+        String line = Json.COMPACT.toJson(record.toJson()) + "\n";
+        try {
+            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + file, e);
+        }
+    }
+
+    /** Every complete line, in order; empty when the file does not exist yet. */
+    public List<EvaluationRecord> read() {
+        List<EvaluationRecord> records = new ArrayList<>();
+        for (String line : completeLines()) {
+            // Not JSON is JsonParseException; Gson's accessors throw the others for a missing or mistyped field.
+            try {
+                records.add(EvaluationRecord.fromJson(Json.parse(line)));
+            } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
+                throw new IllegalStateException(file + " line " + (records.size() + 1) + " is not an evaluation record: " + line, e);
+            }
+        }
+        return records;
+    }
+
+    /**
+     * Keeps the evaluations at steps up to {@code step} and drops the rest (and a last line that a
+     * killed run left half written); atomic.
+     */
+    public void keepUpTo(long step, RunDirectory directory) {
+        StringBuilder kept = new StringBuilder();
+        for (String line : completeLines()) {
+            if (EvaluationRecord.fromJson(Json.parse(line)).step() <= step) {
+                kept.append(line).append('\n');
+            }
+        }
+        directory.writeAtomically(file, kept.toString());
+    }
+
+    private List<String> completeLines() {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+            String line = text.substring(start, i);
+            if (!line.isBlank()) {
+                lines.add(line);
+            }
+            start = i + 1;
+        }
+        return lines; // text after the last newline is a line a killed run did not finish
+    }
+}

@@ -1,0 +1,85 @@
+package org.threshold.runs.run;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.threshold.runs.Json;
+import org.threshold.runs.run.StopReason;
+
+/**
+ * result.json: a run's final figures, written last and atomically. Other tools rely on its names
+ * (docs/RUNS.md): {@code test_accuracy} is the value of the metric the config names
+ * ({@code metric}), {@code parameters} the model's trainable parameters.
+ *
+ * @param stopReason why the run ended; {@code status} is "finished" or "failed" accordingly
+ * @param message one line for humans saying how it ended (and, for a failure, what to change)
+ * @param metric the headline metric's name
+ * @param testAccuracy the headline metric at the last evaluation; empty if none ran
+ * @param parameters the model's parameter count (SPEC section 5)
+ * @param steps training steps done
+ * @param plannedSteps training steps the config asked for
+ * @param trainLoss the mean training loss of the last evaluation; empty if none ran
+ * @param metrics every metric of the last evaluation
+ * @param figures the task's figures known without training (chance levels, baselines)
+ * @param name the config's label
+ * @param identity the run directory's name
+ * @param task the task as configured, in one line
+ * @param model the model in one line
+ * @param wallSeconds training time across sessions, in seconds (a timing field)
+ */
+public record RunResult(StopReason stopReason, String message, String metric, OptionalDouble testAccuracy, long parameters,
+                        long steps, long plannedSteps, OptionalDouble trainLoss, Map<String, Double> metrics,
+                        Map<String, Double> figures, String name, String identity, String task, String model,
+                        double wallSeconds) {
+
+    /** Version of the result.json format; bumped when a field changes meaning. */
+    public static final int SCHEMA = 1;
+
+    public RunResult {
+        metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+    }
+
+    public boolean finished() {
+        return stopReason.finished();
+    }
+
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("schema", SCHEMA);
+        o.addProperty("status", finished() ? "finished" : "failed");
+        testAccuracy.ifPresent(v -> o.addProperty("test_accuracy", v));
+        o.addProperty("metric", metric);
+        o.addProperty("parameters", parameters);
+        o.addProperty("steps", steps);
+        o.addProperty("planned_steps", plannedSteps);
+        o.addProperty("stop_reason", stopReason.word());
+        o.addProperty("message", message);
+        trainLoss.ifPresent(v -> o.addProperty("train_loss", v));
+        o.add("metrics", Json.numbers(metrics));
+        o.add("figures", Json.numbers(figures));
+        o.addProperty("name", name);
+        o.addProperty("identity", identity);
+        o.addProperty("task", task);
+        o.addProperty("model", model);
+        JsonObject time = new JsonObject();
+        time.addProperty("wall_s", wallSeconds);
+        o.add("time", time);
+        return o;
+    }
+
+    public static RunResult fromJson(JsonObject o) {
+        return new RunResult(StopReason.of(o.get("stop_reason").getAsString()), o.get("message").getAsString(),
+                o.get("metric").getAsString(), optional(o.get("test_accuracy")), o.get("parameters").getAsLong(),
+                o.get("steps").getAsLong(), o.get("planned_steps").getAsLong(), optional(o.get("train_loss")),
+                Json.numbers(o.getAsJsonObject("metrics")), Json.numbers(o.getAsJsonObject("figures")),
+                o.get("name").getAsString(), o.get("identity").getAsString(), o.get("task").getAsString(),
+                o.get("model").getAsString(), o.getAsJsonObject("time").get("wall_s").getAsDouble());
+    }
+
+    private static OptionalDouble optional(JsonElement e) {
+        return e == null || e.isJsonNull() ? OptionalDouble.empty() : OptionalDouble.of(e.getAsDouble());
+    }
+}

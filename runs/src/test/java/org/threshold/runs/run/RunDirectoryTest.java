@@ -1,0 +1,85 @@
+package org.threshold.runs.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.threshold.runs.Json;
+import org.threshold.runs.run.StopReason;
+
+class RunDirectoryTest {
+
+    @TempDir
+    Path output;
+
+    private RunResult result(OptionalDouble accuracy) {
+        return new RunResult(StopReason.EARLY_STOPPING, "stopped early at step 6500", "accuracy.SUM", accuracy, 28_864,
+                6_500, 20_000, OptionalDouble.of(0.125), Map.of("accuracy", 0.99, "accuracy.SUM", 0.97),
+                Map.of("chance", 0.1), "quickstart", "a1b2c3", "ListOps mod 10", "gpt standard d=32", 45.5);
+    }
+
+    @Test
+    void aRunDirectoryIsNamedByItsIdentityUnderTheOutput() {
+        assertThat(RunDirectory.under(output, "ab12cd").path()).isEqualTo(output.resolve("ab12cd"));
+        assertThatThrownBy(() -> RunDirectory.under(output, "../x")).hasMessageContaining("cannot name a run directory");
+    }
+
+    @Test
+    void resultJsonHasTheHeadlineFiguresAtTopLevelAndReadsBack() throws IOException {
+        RunDirectory run = RunDirectory.under(output, "a1b2c3");
+        run.create();
+        assertThat(run.readResult()).isEmpty();
+        run.writeResult(result(OptionalDouble.of(0.97)));
+        JsonObject json = Json.parse(Files.readString(run.result()));
+        assertThat(json.get("test_accuracy").getAsDouble()).isEqualTo(0.97);
+        assertThat(json.get("metric").getAsString()).isEqualTo("accuracy.SUM");
+        assertThat(json.get("parameters").getAsLong()).isEqualTo(28_864);
+        assertThat(json.get("status").getAsString()).isEqualTo("finished");
+        assertThat(json.get("stop_reason").getAsString()).isEqualTo("early_stopping");
+        assertThat(json.getAsJsonObject("time").get("wall_s").getAsDouble()).isEqualTo(45.5);
+        assertThat(run.readResult()).contains(result(OptionalDouble.of(0.97)));
+    }
+
+    @Test
+    void aRunThatNeverEvaluatedHasNoTestAccuracy() throws IOException {
+        RunDirectory run = RunDirectory.under(output, "x");
+        run.create();
+        run.writeResult(result(OptionalDouble.empty()));
+        assertThat(Json.parse(Files.readString(run.result())).has("test_accuracy")).isFalse();
+        assertThat(run.readResult().orElseThrow().testAccuracy()).isEmpty();
+    }
+
+    @Test
+    void atomicWritesReplaceTheFileAndLeaveNoTemporaryFiles() throws IOException {
+        RunDirectory run = RunDirectory.under(output, "x");
+        run.create();
+        run.writeAtomically(run.command(), "threshold run config.yaml\n");
+        run.writeAtomically(run.command(), "threshold run other.yaml\n");
+        assertThat(Files.readString(run.command())).isEqualTo("threshold run other.yaml\n");
+        try (Stream<Path> files = Files.list(run.path())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("command");
+        }
+    }
+
+    @Test
+    void provenanceRecordsResumedSessionsAndReadsBack() {
+        RunDirectory run = RunDirectory.under(output, "x");
+        run.create();
+        Provenance p = new Provenance("0.1.0", "17.0.15 (Debian)", "0.35.1", "PyTorch 2.7.1", "Linux 6.1 amd64", "cpu()", 2,
+                Optional.of("abc123-dirty"), "2025-01-01T10:00:00Z", Optional.empty(), List.of())
+                .withResumption(new Provenance.Resumption("2025-01-01T10:05:00Z", 1000))
+                .withFinished("2025-01-01T10:09:00Z");
+        run.writeProvenance(p);
+        assertThat(run.readProvenance()).contains(p);
+    }
+}
