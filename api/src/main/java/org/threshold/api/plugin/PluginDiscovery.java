@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.threshold.api.ApiVersion;
 import org.threshold.api.Plugin;
 
 /**
@@ -29,7 +30,9 @@ import org.threshold.api.Plugin;
  *
  * <p>A plugin that fails (a jar that is no zip, a provider whose constructor throws, one built
  * against another API so that a class or method is missing, a second provider with a name already
- * taken) becomes a {@link PluginProblem} naming its jar and cause; the others load regardless.
+ * taken, a jar whose manifest says it was built for another major version of the api,
+ * {@link ApiVersion}) becomes a {@link PluginProblem} naming its jar and cause; the others load
+ * regardless.
  *
  * <p>A jar's class loader delegates to the application loader, so ServiceLoader over the jar also
  * sees the class path's providers again; only providers whose class that jar's loader defined are
@@ -107,7 +110,9 @@ public final class PluginDiscovery {
     private Optional<URLClassLoader> loadJar(Path jar, ClassLoader parent) {
         String origin = jar.toString();
         List<String> services = new ArrayList<>();
+        Optional<String> builtFor;
         try (JarFile file = new JarFile(jar.toFile())) {
+            builtFor = ApiVersion.stampedIn(file.getManifest());
             for (PluginKind<?> kind : kinds) {
                 if (file.getEntry("META-INF/services/" + kind.type().getName()) != null) {
                     services.add(kind.type().getName());
@@ -120,6 +125,11 @@ public final class PluginDiscovery {
         if (services.isEmpty()) {
             problems.add(new PluginProblem(origin, "provides no Threshold plugin (no META-INF/services file for "
                     + String.join(", ", kinds.stream().map(k -> k.type().getSimpleName()).toList()) + ")"));
+            return Optional.empty();
+        }
+        Optional<String> refused = builtFor.flatMap(PluginDiscovery::versionProblem);
+        if (refused.isPresent()) {
+            problems.add(new PluginProblem(origin, refused.get()));
             return Optional.empty();
         }
         URLClassLoader loader;
@@ -140,6 +150,26 @@ public final class PluginDiscovery {
                     + " are already on the class path)"));
         }
         return Optional.of(loader);
+    }
+
+    /**
+     * Why a jar stamped with {@code stamped} (its manifest's {@value ApiVersion#MANIFEST_ATTRIBUTE})
+     * is not loaded; empty when it is. A jar without the stamp is loaded: it may fail on a missing
+     * class, which is reported with a hint to the version.
+     */
+    static Optional<String> versionProblem(String stamped) {
+        ApiVersion running = ApiVersion.CURRENT;
+        Optional<ApiVersion> built = ApiVersion.parse(stamped);
+        if (built.isEmpty()) {
+            return Optional.of("its manifest's " + ApiVersion.MANIFEST_ATTRIBUTE + " is '" + stamped + "', which is not a "
+                    + "version (expected e.g. " + running + "); it is not loaded");
+        }
+        if (!built.get().loadsIn(running)) {
+            return Optional.of("was built for Threshold API " + built.get() + " (major version " + built.get().major()
+                    + "), but this Threshold has API " + running + " (major version " + running.major()
+                    + "); it is not loaded: rebuild it against threshold-api " + running);
+        }
+        return Optional.empty();
     }
 
     /**

@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threshold.api.ApiVersion;
 
 /**
  * Discovery on the class path (this module's test classes list {@link Greeting} providers) and in
@@ -114,8 +117,54 @@ class PluginDiscoveryTest {
         assertThat(found.problems()).isEmpty();
     }
 
+    @Test
+    void aJarBuiltForAnotherMajorVersionOfTheApiIsRefusedNamingBothAndTheOthersLoad() throws Exception {
+        ApiVersion running = ApiVersion.CURRENT;
+        String other = (running.major() + 1) + ".0.0";
+        Map<String, String> services = Map.of("META-INF/services/" + Greeting.class.getName(), Greeting.Hello.class.getName() + "\n");
+        jar(plugins.resolve("future.jar"), services, Optional.of(other));
+        jar(plugins.resolve("garbled.jar"), services, Optional.of("soon"));
+        jar(plugins.resolve("same.jar"), services, Optional.of(running.major() + "." + (running.minor() + 1) + ".0"));
+        jar(plugins.resolve("unstamped.jar"), services, Optional.empty());
+        Plugins found = discover(Optional.of(plugins));
+        assertThat(found.problems()).filteredOn(p -> p.origin().endsWith("future.jar")).extracting(PluginProblem::message)
+                .containsExactly("was built for Threshold API " + other + " (major version " + (running.major() + 1)
+                        + "), but this Threshold has API " + running + " (major version " + running.major()
+                        + "); it is not loaded: rebuild it against threshold-api " + running);
+        assertThat(found.problems()).filteredOn(p -> p.origin().endsWith("garbled.jar")).extracting(PluginProblem::message)
+                .containsExactly("its manifest's Threshold-Api-Version is 'soon', which is not a version (expected e.g. "
+                        + running + "); it is not loaded");
+        // A jar of the same major version, stamped or not, gets past the check: these two list only a
+        // class-path provider, which is what discovery then says about them.
+        for (String jar : List.of("same.jar", "unstamped.jar")) {
+            assertThat(found.problems()).filteredOn(p -> p.origin().endsWith(jar)).extracting(PluginProblem::message)
+                    .containsExactly("provides no plugin of its own (the classes its services files list are already on the class path)");
+        }
+        assertThat(found.all()).extracting(LoadedPlugin::name).containsExactly("hello");
+    }
+
+    @Test
+    void theApiKnowsItsOwnVersionFromTheBuild() {
+        // the build passes its threshold.api.version to the tests (the parent pom's surefire settings)
+        assertThat(System.getProperty("threshold.api.version")).isNotBlank();
+        assertThat(ApiVersion.CURRENT.text()).isEqualTo(System.getProperty("threshold.api.version"));
+        assertThat(ApiVersion.parse("1.2")).contains(new ApiVersion(1, 2, 0, "1.2"));
+        assertThat(ApiVersion.parse("0.1.0-SNAPSHOT")).contains(new ApiVersion(0, 1, 0, "0.1.0-SNAPSHOT"));
+        assertThat(ApiVersion.parse("v1")).isEmpty();
+        assertThat(new ApiVersion(0, 3, 0, "0.3.0").loadsIn(new ApiVersion(0, 1, 0, "0.1.0"))).isTrue();
+        assertThat(new ApiVersion(1, 0, 0, "1.0.0").loadsIn(new ApiVersion(0, 1, 0, "0.1.0"))).isFalse();
+    }
+
     private static void jar(Path file, Map<String, String> entries) throws Exception {
-        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {
+        jar(file, entries, Optional.empty());
+    }
+
+    /** A jar of text entries, its manifest stamped with the api version given. */
+    private static void jar(Path file, Map<String, String> entries, Optional<String> apiVersion) throws Exception {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        apiVersion.ifPresent(v -> manifest.getMainAttributes().putValue(ApiVersion.MANIFEST_ATTRIBUTE, v));
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
             for (Map.Entry<String, String> e : entries.entrySet()) {
                 jar.putNextEntry(new JarEntry(e.getKey()));
                 jar.write(e.getValue().getBytes(StandardCharsets.UTF_8));
