@@ -1,5 +1,7 @@
 package org.threshold.app.cli;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import org.threshold.analysis.sweep.AnalysisResult;
 import org.threshold.analysis.sweep.AnalysisSettings;
 import org.threshold.analysis.sweep.SweepAnalysis;
 import org.threshold.analysis.transition.TransitionSettings;
+import org.threshold.api.sweep.SweepExecutorProvider;
 import org.threshold.app.probe.ProbeRunner;
 import org.threshold.runs.sweep.SweepDirectory;
 import org.threshold.runs.sweep.SweepIndex;
@@ -19,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code threshold analyze SWEEP_DIR}: transition points, figures and the report of a sweep. */
@@ -33,8 +35,19 @@ import picocli.CommandLine.Spec;
                 "The sweep file's sweep.probes: run first, into SWEEP_DIR/probes/, and report.html shows them (docs/PROBES.md)."})
 final class AnalyzeCommand implements Callable<Integer> {
 
-    @ParentCommand
-    private ThresholdCommand threshold;
+    private final ThresholdCommand threshold;
+    private final Provider<Map<String, SweepExecutorProvider<?>>> executors;
+    private final SweepProbes sweepProbes;
+
+    /** Made by Guice ({@link CommandFactory}); providers, since plugins are discovered once the options are parsed. */
+    @Inject
+    AnalyzeCommand(ThresholdCommand threshold,
+                   Provider<Map<String, SweepExecutorProvider<?>>> executors,
+                   SweepProbes sweepProbes) {
+        this.threshold = threshold;
+        this.executors = executors;
+        this.sweepProbes = sweepProbes;
+    }
 
     @Spec
     private CommandSpec spec;
@@ -61,7 +74,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!Files.exists(directory.sweepFile())) {
             throw new BadInputException(root + " has no sweep.yaml; a sweep directory is made by threshold sweep (docs/SWEEPS.md)");
         }
-        AnalysisSettings settings = SweepWithAnalysis.read(directory.sweepFile(), SweepCommand.executors(threshold), Map.of()).analysis();
+        AnalysisSettings settings = SweepWithAnalysis.read(directory.sweepFile(), executors.get(), Map.of()).analysis();
         if (thresholdOption != null) {
             if (!(thresholdOption > 0 && thresholdOption < 1)) {
                 throw SweepCommand.badOption(spec, "--threshold must be an accuracy strictly between 0 and 1, got " + thresholdOption);
@@ -72,8 +85,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (metric != null) {
             settings = new AnalysisSettings(Optional.of(metric), settings.transition(), settings.baseline(), settings.curves());
         }
-        List<ProbeRunner.Outcome> probes = SweepProbes.run(SweepProbes.bind(directory.sweepFile(), threshold), directory, index,
-                threshold, spec.commandLine().getOut());
+        List<ProbeRunner.Outcome> probes = sweepProbes.run(sweepProbes.bind(directory.sweepFile()), directory, index,
+                spec.commandLine().getOut());
         AnalysisResult result;
         try {
             result = new SweepAnalysis(directory, index, settings, report -> ProbeRunner.addTo(report, probes)).run();

@@ -1,5 +1,6 @@
 package org.threshold.app.cli;
 
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,6 @@ import org.threshold.api.plugin.PluginProblem;
 import org.threshold.api.plugin.Plugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code threshold plugins}: every plugin found, then those that failed to load. */
@@ -19,8 +19,13 @@ import picocli.CommandLine.Spec;
                         + "that failed to load, one line on stderr with its jar and cause (exit code 2)."})
 final class PluginsCommand implements Callable<Integer> {
 
-    @ParentCommand
-    private ThresholdCommand threshold;
+    private final ThresholdCommand threshold;
+
+    /** Made by Guice ({@link CommandFactory}); providers, since plugins are discovered once the options are parsed. */
+    @Inject
+    PluginsCommand(ThresholdCommand threshold) {
+        this.threshold = threshold;
+    }
 
     @Spec
     private CommandSpec spec;

@@ -1,7 +1,7 @@
 package org.threshold.app.cli;
 
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code threshold probe TARGET [--probe NAME ...] [--config PROBES.yaml]}: probes of trained runs (docs/PROBES.md). */
@@ -34,8 +33,19 @@ import picocli.CommandLine.Spec;
                         + "defaults when none is listed. See docs/PROBES.md."})
 final class ProbeCommand implements Callable<Integer> {
 
-    @ParentCommand
-    private ThresholdCommand threshold;
+    private final ThresholdCommand threshold;
+    private final Provider<RunPlanner> planner;
+    private final Provider<Map<String, ProbeProvider<?>>> probeProviders;
+
+    /** Made by Guice ({@link CommandFactory}); providers, since plugins are discovered once the options are parsed. */
+    @Inject
+    ProbeCommand(ThresholdCommand threshold,
+                 Provider<RunPlanner> planner,
+                 Provider<Map<String, ProbeProvider<?>>> probeProviders) {
+        this.threshold = threshold;
+        this.planner = planner;
+        this.probeProviders = probeProviders;
+    }
 
     @Spec
     private CommandSpec spec;
@@ -53,14 +63,14 @@ final class ProbeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         threshold.warnAboutPluginProblems(spec.commandLine().getErr());
-        Map<String, ProbeProvider<?>> providers = providers(threshold);
+        Map<String, ProbeProvider<?>> providers = probeProviders.get();
         for (String name : names) {
             if (!providers.containsKey(name)) {
                 throw SweepCommand.badOption(spec, "--probe " + name + ": expected one of the probe plugins "
                         + String.join(", ", providers.keySet()) + DidYouMean.hint(name, providers.keySet()));
             }
         }
-        RunPlanner planner = threshold.injector().getInstance(RunPlanner.class);
+        RunPlanner planner = this.planner.get();
         ProbeTarget probed;
         try {
             probed = ProbeTarget.of(target, planner);
@@ -112,7 +122,4 @@ final class ProbeCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    static Map<String, ProbeProvider<?>> providers(ThresholdCommand threshold) {
-        return threshold.injector().getInstance(Key.get(new TypeLiteral<Map<String, ProbeProvider<?>>>() { }));
-    }
 }

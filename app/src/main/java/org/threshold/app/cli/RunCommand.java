@@ -1,5 +1,7 @@
 package org.threshold.app.cli;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.threshold.api.config.ConfigDocument;
 import org.threshold.api.config.ConfigNode;
+import org.threshold.api.probe.ProbeProvider;
+import org.threshold.api.sweep.SweepExecutorProvider;
 import org.threshold.app.probe.ProbeList;
 import org.threshold.app.probe.ProbeRunner;
 import org.threshold.app.probe.ProbeTarget;
@@ -29,7 +33,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code threshold run CONFIG}: trains one run into its run directory (docs/RUNS.md). */
@@ -49,8 +52,22 @@ final class RunCommand implements Callable<Integer> {
     /** What the run directory's {@code command} file says: run there, it trains a fresh copy of the run. */
     static final String REPRODUCE = "threshold run config.yaml";
 
-    @ParentCommand
-    private ThresholdCommand threshold;
+    private final ThresholdCommand threshold;
+    private final Provider<RunPlanner> planner;
+    private final Provider<Map<String, SweepExecutorProvider<?>>> executors;
+    private final Provider<Map<String, ProbeProvider<?>>> probeProviders;
+
+    /** Made by Guice ({@link CommandFactory}); providers, since plugins are discovered once the options are parsed. */
+    @Inject
+    RunCommand(ThresholdCommand threshold,
+               Provider<RunPlanner> planner,
+               Provider<Map<String, SweepExecutorProvider<?>>> executors,
+               Provider<Map<String, ProbeProvider<?>>> probeProviders) {
+        this.threshold = threshold;
+        this.planner = planner;
+        this.executors = executors;
+        this.probeProviders = probeProviders;
+    }
 
     @Spec
     private CommandSpec spec;
@@ -68,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         threshold.warnAboutPluginProblems(err);
-        RunPlanner planner = threshold.injector().getInstance(RunPlanner.class);
+        RunPlanner planner = this.planner.get();
         RunPlan plan = index == null ? plan(planner) : point(planner, index);
         Path directory = Path.of(plan.runtime().output()).resolve(plan.identity());
         out.println("run " + plan.identity() + ": " + plan.task().describe() + "; " + plan.model().summary());
@@ -100,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private RunPlan point(RunPlanner planner, int point) {
-        SweepFile sweep = SweepWithAnalysis.read(config, SweepCommand.executors(threshold), Map.of()).file();
+        SweepFile sweep = SweepWithAnalysis.read(config, executors.get(), Map.of()).file();
         long size = sweep.grid().size();
         if (point < 0 || point >= size) {
             throw new BadInputException("--index " + point + ": " + config + " has " + size + " grid points, numbered 0 to "
@@ -133,14 +150,14 @@ final class RunCommand implements Callable<Integer> {
     private int probes(RunOutcome outcome, PrintWriter out, PrintWriter err) {
         Path configFile = outcome.directory().config();
         List<ProbeList.Chosen> probes = ProbeList.bind(ProbeTarget.probesOf(ConfigDocument.read(configFile).tree(), false),
-                configFile.toString(), ProbeCommand.providers(threshold));
+                configFile.toString(), probeProviders.get());
         Path root = outcome.directory().path();
         List<ProbeList.Chosen> due = probes.stream()
                 .filter(p -> outcome.trainedNow() || !Files.isDirectory(outcome.directory().probes().resolve(p.directoryName()))).toList();
         if (due.isEmpty()) {
             return ExitCode.OK;
         }
-        RecordedRun run = new RecordedRun(outcome.directory(), Map.of(), threshold.injector().getInstance(RunPlanner.class));
+        RecordedRun run = new RecordedRun(outcome.directory(), Map.of(), planner.get());
         List<ProbeRunner.Outcome> outcomes;
         try {
             outcomes = ProbeRunner.run(due, List.of(run), name -> outcome.directory().probes().resolve(name));

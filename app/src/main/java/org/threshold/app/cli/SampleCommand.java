@@ -1,5 +1,7 @@
 package org.threshold.app.cli;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,13 +12,12 @@ import org.threshold.api.task.EvalItem;
 import org.threshold.api.task.Task;
 import org.threshold.api.task.Vocabulary;
 import org.threshold.app.runfile.RunPlanner;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code threshold sample CONFIG}: what the model will see, in the task's own text form. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
@@ -26,8 +27,15 @@ import picocli.CommandLine.Spec;
                         + "first, as by 'threshold validate'."})
 final class SampleCommand implements Callable<Integer> {
 
-    @ParentCommand
-    private ThresholdCommand threshold;
+    private final ThresholdCommand threshold;
+    private final Provider<RunPlanner> planner;
+
+    /** Made by Guice ({@link CommandFactory}); providers, since plugins are discovered once the options are parsed. */
+    @Inject
+    SampleCommand(ThresholdCommand threshold, Provider<RunPlanner> planner) {
+        this.threshold = threshold;
+        this.planner = planner;
+    }
 
     @Spec
     private CommandSpec spec;
@@ -45,7 +53,7 @@ final class SampleCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "-n must be from 1 to 100000, got " + count);
         }
         threshold.warnAboutPluginProblems(spec.commandLine().getErr());
-        Task task = threshold.injector().getInstance(RunPlanner.class).plan(ConfigDocument.read(config)).task();
+        Task task = planner.get().plan(ConfigDocument.read(config)).task();
         Vocabulary vocabulary = task.vocabulary();
         PrintWriter out = spec.commandLine().getOut();
         List<Component> components = task.components();

@@ -1,7 +1,7 @@
 package org.threshold.app.cli;
 
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -30,7 +30,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
@@ -45,8 +44,22 @@ import picocli.CommandLine;
                         + "is then 1. See docs/SWEEPS.md."})
 final class SweepCommand implements Callable<Integer> {
 
-    @ParentCommand
-    private ThresholdCommand threshold;
+    private final ThresholdCommand threshold;
+    private final Provider<RunPlanner> planner;
+    private final Provider<Map<String, SweepExecutorProvider<?>>> executors;
+    private final SweepProbes sweepProbes;
+
+    /** Made by Guice ({@link CommandFactory}); providers, since plugins are discovered once the options are parsed. */
+    @Inject
+    SweepCommand(ThresholdCommand threshold,
+                 Provider<RunPlanner> planner,
+                 Provider<Map<String, SweepExecutorProvider<?>>> executors,
+                 SweepProbes sweepProbes) {
+        this.threshold = threshold;
+        this.planner = planner;
+        this.executors = executors;
+        this.sweepProbes = sweepProbes;
+    }
 
     @Spec
     private CommandSpec spec;
@@ -72,10 +85,10 @@ final class SweepCommand implements Callable<Integer> {
         Map<String, String> settings = new LinkedHashMap<>();
         Optional.ofNullable(parallel).ifPresent(p -> settings.put("parallel", p));
         Optional.ofNullable(threads).ifPresent(t -> settings.put("threads", t));
-        SweepWithAnalysis read = SweepWithAnalysis.read(file, executors(threshold), settings);
+        SweepWithAnalysis read = SweepWithAnalysis.read(file, executors.get(), settings);
         SweepFile sweep = read.file();
-        List<ProbeList.Chosen> probes = SweepProbes.bind(file, threshold);
-        SweepIndex index = SweepPoints.index(sweep, threshold.injector().getInstance(RunPlanner.class));
+        List<ProbeList.Chosen> probes = sweepProbes.bind(file);
+        SweepIndex index = SweepPoints.index(sweep, planner.get());
         SweepAnalysis.baselineProblem(read.analysis(), index.mixtures()).ifPresent(p -> {
             throw new ConfigException(new ConfigProblem(org.threshold.api.config.Mark.unknown(file.toString()), "", p));
         });
@@ -99,7 +112,7 @@ final class SweepCommand implements Callable<Integer> {
             progress.close();
         }
         if (outcome.count(PointState.FINISHED) + outcome.count(PointState.SKIPPED) > 0) {
-            List<ProbeRunner.Outcome> probed = SweepProbes.run(probes, directory, index, threshold, out);
+            List<ProbeRunner.Outcome> probed = sweepProbes.run(probes, directory, index, out);
             AnalysisResult result = new SweepAnalysis(directory, index, read.analysis(),
                     report -> ProbeRunner.addTo(report, probed)).run();
             AnalyzeCommand.print(out, result, directory);
@@ -118,10 +131,6 @@ final class SweepCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** The executor plugins by name. */
-    static Map<String, SweepExecutorProvider<?>> executors(ThresholdCommand threshold) {
-        return threshold.injector().getInstance(Key.get(new TypeLiteral<Map<String, SweepExecutorProvider<?>>>() { }));
-    }
 
     /** picocli's usage error for a value it cannot take. */
     static CommandLine.ParameterException badOption(CommandSpec spec, String message) {

@@ -1,10 +1,14 @@
 package org.threshold.app.cli;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.threshold.api.config.ConfigDocument;
+import org.threshold.api.probe.ProbeProvider;
 import org.threshold.app.probe.ProbeList;
 import org.threshold.app.probe.ProbeRunner;
 import org.threshold.app.probe.ProbeTarget;
@@ -19,22 +23,27 @@ import org.threshold.runs.sweep.SweepIndex;
  */
 final class SweepProbes {
 
-    private SweepProbes() {
+    private final Provider<RunPlanner> planner;
+    private final Provider<Map<String, ProbeProvider<?>>> providers;
+
+    @Inject
+    SweepProbes(Provider<RunPlanner> planner, Provider<Map<String, ProbeProvider<?>>> providers) {
+        this.planner = planner;
+        this.providers = providers;
     }
 
     /** @throws org.threshold.api.config.ConfigException with the list's problems */
-    static List<ProbeList.Chosen> bind(Path sweepFile, ThresholdCommand threshold) {
+    List<ProbeList.Chosen> bind(Path sweepFile) {
         return ProbeList.bind(ProbeTarget.probesOf(ConfigDocument.read(sweepFile).tree(), true), sweepFile.toString(),
-                ProbeCommand.providers(threshold));
+                providers.get());
     }
 
     /** Runs them into SWEEP/probes/ and prints the summary; nothing when the sweep lists none. */
-    static List<ProbeRunner.Outcome> run(List<ProbeList.Chosen> probes, SweepDirectory directory, SweepIndex index,
-                                        ThresholdCommand threshold, PrintWriter out) throws IOException {
+    List<ProbeRunner.Outcome> run(List<ProbeList.Chosen> probes, SweepDirectory directory, SweepIndex index, PrintWriter out) throws IOException {
         if (probes.isEmpty()) {
             return List.of();
         }
-        ProbeTarget target = ProbeTarget.sweep(directory, index, threshold.injector().getInstance(RunPlanner.class));
+        ProbeTarget target = ProbeTarget.sweep(directory, index, planner.get());
         if (target.runs().isEmpty()) {
             out.println("probes: no finished run to probe");
             return List.of();

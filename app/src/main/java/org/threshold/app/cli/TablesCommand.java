@@ -1,7 +1,7 @@
 package org.threshold.app.cli;
 
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -31,7 +31,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -50,8 +49,15 @@ import picocli.CommandLine.Spec;
                         + "('threshold validate' checks the rest)."})
 final class TablesCommand implements Callable<Integer> {
 
-    @ParentCommand
-    private ThresholdCommand threshold;
+    private final ThresholdCommand threshold;
+    private final Provider<Map<String, TaskProvider<?>>> tasks;
+
+    /** Made by Guice ({@link CommandFactory}); providers, since plugins are discovered once the options are parsed. */
+    @Inject
+    TablesCommand(ThresholdCommand threshold, Provider<Map<String, TaskProvider<?>>> tasks) {
+        this.threshold = threshold;
+        this.tasks = tasks;
+    }
 
     @Spec
     private CommandSpec spec;
@@ -79,7 +85,7 @@ final class TablesCommand implements Callable<Integer> {
         ConfigSection task = root.section("task");
         // Only the task matters here; the other sections are accepted as written.
         root.keys().forEach(root::node);
-        Map<String, TaskProvider<?>> tasks = threshold.injector().getInstance(Key.get(new TypeLiteral<Map<String, TaskProvider<?>>>() { }));
+        Map<String, TaskProvider<?>> tasks = this.tasks.get();
         Optional<TaskProvider<?>> provider = PluginType.select(task, PluginKind.TASK, tasks, Optional.empty());
         Optional<Object> bound = provider.map(p -> p.config(task));
         document.check();

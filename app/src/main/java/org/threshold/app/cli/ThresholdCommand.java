@@ -1,7 +1,5 @@
 package org.threshold.app.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -13,17 +11,18 @@ import org.threshold.api.plugin.PluginDiscovery;
 import org.threshold.api.plugin.PluginProblem;
 import org.threshold.api.plugin.Plugins;
 import org.threshold.app.plugins.PluginModule;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
- * The {@code threshold} command. Subcommands are separate classes listed here; each reaches the
- * plugins and the Guice injector through this parent, which discovers plugins on first use with
- * the global {@code --plugins} option (or {@code THRESHOLD_PLUGINS}).
+ * The {@code threshold} command. Subcommands are separate classes listed here, made by Guice
+ * ({@link CommandFactory}) with their dependencies in their constructors; plugins are discovered
+ * on first use, with the global {@code --plugins} option (or {@code THRESHOLD_PLUGINS}) this
+ * command holds.
  */
 @Command(name = "threshold",
         mixinStandardHelpOptions = true,
@@ -51,7 +50,6 @@ public final class ThresholdCommand implements Callable<Integer>, AutoCloseable 
 
     private final Map<String, String> environment;
     private Plugins plugins;
-    private Injector injector;
 
     public ThresholdCommand(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
@@ -59,7 +57,7 @@ public final class ThresholdCommand implements Callable<Integer>, AutoCloseable 
 
     /** The command line for this command, printing to {@code out} and {@code err}, with Threshold's exit codes. */
     public static CommandLine commandLine(ThresholdCommand threshold, PrintWriter out, PrintWriter err) {
-        CommandLine command = new CommandLine(threshold);
+        CommandLine command = new CommandLine(threshold, new CommandFactory(threshold));
         command.setOut(out);
         command.setErr(err);
         command.setExecutionExceptionHandler(new Failures(threshold));
@@ -95,14 +93,6 @@ public final class ThresholdCommand implements Callable<Integer>, AutoCloseable 
             }
         }
         return plugins;
-    }
-
-    /** Threshold assembled with Guice from the discovered plugins. */
-    Injector injector() {
-        if (injector == null) {
-            injector = Guice.createInjector(new PluginModule(plugins()));
-        }
-        return injector;
     }
 
     /**

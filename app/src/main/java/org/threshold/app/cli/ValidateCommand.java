@@ -1,5 +1,7 @@
 package org.threshold.app.cli;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -10,7 +12,6 @@ import org.threshold.trainer.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code threshold validate CONFIG}: everything a run does before training, and a summary. */
@@ -21,8 +22,15 @@ import picocli.CommandLine.Spec;
                         + "each: file:line:column: path: what was expected, what was found."})
 final class ValidateCommand implements Callable<Integer> {
 
-    @ParentCommand
-    private ThresholdCommand threshold;
+    private final ThresholdCommand threshold;
+    private final Provider<RunPlanner> planner;
+
+    /** Made by Guice ({@link CommandFactory}); providers, since plugins are discovered once the options are parsed. */
+    @Inject
+    ValidateCommand(ThresholdCommand threshold, Provider<RunPlanner> planner) {
+        this.threshold = threshold;
+        this.planner = planner;
+    }
 
     @Spec
     private CommandSpec spec;
@@ -33,7 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         threshold.warnAboutPluginProblems(spec.commandLine().getErr());
-        RunPlan plan = threshold.injector().getInstance(RunPlanner.class).plan(ConfigDocument.read(config));
+        RunPlan plan = planner.get().plan(ConfigDocument.read(config));
         PrintWriter out = spec.commandLine().getOut();
         TrainingConfig t = plan.training();
         out.println(config + " is valid.");

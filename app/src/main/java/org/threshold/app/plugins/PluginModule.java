@@ -1,10 +1,11 @@
 package org.threshold.app.plugins;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.TypeLiteral;
-import com.google.inject.multibindings.MapBinder;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import java.util.List;
-import org.threshold.api.Plugin;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.threshold.api.curriculum.CurriculumProvider;
 import org.threshold.api.model.ModelProvider;
 import org.threshold.api.plugin.PluginKind;
@@ -18,8 +19,12 @@ import org.threshold.api.task.TaskProvider;
  * {@code Map<String, TaskProvider<?>>} and likewise for the other kinds, plus the {@link Plugins}
  * themselves (for listings and load problems). Nothing is looked up statically or by class name.
  *
- * <p>A module that adds a plugin kind (the trainer's sweep executors) appends it to {@link #KINDS}
- * and binds it in {@link #configure()} the same way.
+ * <p>Discovery runs when something first needs a plugin, not when the injector is made: the
+ * command line's {@code --plugins} option says where to look, and the commands are made (by the
+ * injector) before it is parsed.
+ *
+ * <p>A module that adds a plugin kind appends it to {@link #KINDS} and provides its map here the
+ * same way.
  */
 public final class PluginModule extends AbstractModule {
 
@@ -27,24 +32,46 @@ public final class PluginModule extends AbstractModule {
     public static final List<PluginKind<?>> KINDS = List.of(PluginKind.TASK, PluginKind.CURRICULUM, PluginKind.MODEL,
             PluginKind.PROBE, SweepExecutorProvider.KIND);
 
-    private final Plugins plugins;
+    private final Supplier<Plugins> discovery;
 
+    /** Plugins already discovered. */
     public PluginModule(Plugins plugins) {
-        this.plugins = plugins;
+        this(() -> plugins);
     }
 
-    @Override
-    protected void configure() {
-        bind(Plugins.class).toInstance(plugins);
-        bindByName(PluginKind.TASK, new TypeLiteral<TaskProvider<?>>() { });
-        bindByName(PluginKind.CURRICULUM, new TypeLiteral<CurriculumProvider<?>>() { });
-        bindByName(PluginKind.MODEL, new TypeLiteral<ModelProvider<?>>() { });
-        bindByName(PluginKind.PROBE, new TypeLiteral<ProbeProvider<?>>() { });
-        bindByName(SweepExecutorProvider.KIND, new TypeLiteral<SweepExecutorProvider<?>>() { });
+    /** @param discovery discovers the plugins; called once, on first use */
+    public PluginModule(Supplier<Plugins> discovery) {
+        this.discovery = discovery;
     }
 
-    private <P extends Plugin> void bindByName(PluginKind<P> kind, TypeLiteral<P> type) {
-        MapBinder<String, P> byName = MapBinder.newMapBinder(binder(), TypeLiteral.get(String.class), type);
-        plugins.providers(kind).forEach((name, provider) -> byName.addBinding(name).toInstance(provider));
+    @Provides
+    @Singleton
+    Plugins plugins() {
+        return discovery.get();
+    }
+
+    @Provides
+    Map<String, TaskProvider<?>> tasks(Plugins plugins) {
+        return plugins.providers(PluginKind.TASK);
+    }
+
+    @Provides
+    Map<String, CurriculumProvider<?>> curricula(Plugins plugins) {
+        return plugins.providers(PluginKind.CURRICULUM);
+    }
+
+    @Provides
+    Map<String, ModelProvider<?>> models(Plugins plugins) {
+        return plugins.providers(PluginKind.MODEL);
+    }
+
+    @Provides
+    Map<String, ProbeProvider<?>> probes(Plugins plugins) {
+        return plugins.providers(PluginKind.PROBE);
+    }
+
+    @Provides
+    Map<String, SweepExecutorProvider<?>> executors(Plugins plugins) {
+        return plugins.providers(SweepExecutorProvider.KIND);
     }
 }
