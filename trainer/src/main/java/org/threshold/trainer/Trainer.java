@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
+import org.threshold.runs.run.Numerics;
 import org.threshold.runs.run.Provenance;
 import org.threshold.runs.run.RunDirectory;
 import org.threshold.runs.run.RunResult;
@@ -44,14 +45,23 @@ public final class Trainer {
         if (done.isPresent()) {
             return new RunOutcome(directory, done.get(), false, OptionalLong.empty());
         }
-        int threads = EngineThreads.request(EngineThreads.resolve(plan.runtime().threads()));
+        // A resumed run computes with the numerics it started with, whatever runtime.threads or the
+        // executor's layout asks now: the thread count changes how sums are split, so its numbers.
+        Optional<Numerics> recorded = directory.readProvenance().flatMap(Provenance::numerics);
+        int threads = recorded.isPresent() ? EngineThreads.pin(recorded.get().threads())
+                : EngineThreads.request(EngineThreads.resolve(plan.runtime().threads()));
+        Numerics numerics = Numerics.of(threads, System.getenv());
+        if (recorded.isPresent() && !recorded.get().equals(numerics)) {
+            throw new NumericsChangedException(plan.identity(), recorded.get(), numerics);
+        }
         Engine engine = Engine.getInstance();
+        EngineThreads.loaded();
         Device device = DeviceChoice.select(plan.runtime().device(), engine);
         Provenance provenance = new Provenance(version(), System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 Engine.getDjlVersion(), engine.getEngineName() + " " + engine.getVersion(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 device.toString(), threads, SourceCommit.find(), Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
-                Optional.empty(), List.of());
+                Optional.empty(), List.of(), Optional.of(numerics));
         try (NDManager manager = engine.newBaseManager(device); Learner learner = learners.create(plan, manager)) {
             return new TrainingLoop(plan, directory, learner, listener, command, provenance).run();
         }

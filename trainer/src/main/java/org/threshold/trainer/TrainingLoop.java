@@ -326,7 +326,8 @@ final class TrainingLoop {
         return new RunResult(reason, message, plan.metric(),
                 headline == null ? OptionalDouble.empty() : OptionalDouble.of(headline), learner.parameterCount(), step,
                 plannedSteps, lastRecord.map(r -> OptionalDouble.of(r.trainLoss())).orElse(OptionalDouble.empty()), metrics,
-                new TreeMap<>(task.figures()), plan.name(), plan.identity(), task.describe(), learner.summary(), elapsedSeconds());
+                new TreeMap<>(task.figures()), plan.name(), plan.identity(), task.describe(), learner.summary(), elapsedSeconds(),
+                provenance.numerics());
     }
 
     private RunOutcome finish(RunResult result, OptionalLong resumedFrom) {

@@ -23,6 +23,7 @@ import org.threshold.app.run.RunSummary;
 import org.threshold.app.runfile.RunPlanner;
 import org.threshold.runs.sweep.RunLock;
 import org.threshold.trainer.AdamLearner;
+import org.threshold.trainer.NumericsChangedException;
 import org.threshold.trainer.RunOutcome;
 import org.threshold.trainer.RunPlan;
 import org.threshold.trainer.Trainer;
@@ -131,7 +132,12 @@ final class RunCommand implements Callable<Integer> {
         TrainingListener listener = System.console() != null
                 ? new RunProgress(System.err, plan.metric())
                 : new RunLog(out, plan.metric());
-        RunOutcome outcome = new Trainer(AdamLearner::new).run(plan, listener, REPRODUCE);
+        RunOutcome outcome;
+        try {
+            outcome = new Trainer(AdamLearner::new).run(plan, listener, REPRODUCE);
+        } catch (NumericsChangedException e) {
+            throw new BadInputException(e.getMessage());
+        }
         out.print(RunSummary.of(outcome));
         if (!outcome.trainedNow()) {
             out.println("The run had ended before; its result is " + outcome.directory().result());

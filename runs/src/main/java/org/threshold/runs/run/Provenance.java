@@ -22,12 +22,21 @@ import java.util.Optional;
  * @param started when the run first started (ISO-8601)
  * @param finished when it ended, once it has
  * @param resumed every later session: when it started and from which step
+ * @param numerics the numerical environment fixed when the run first started, which every resumed
+ *     session uses again; empty for runs written before it was recorded
  */
 public record Provenance(String threshold, String java, String djl, String engine, String os, String device, int threads,
-                         Optional<String> commit, String started, Optional<String> finished, List<Resumption> resumed) {
+                         Optional<String> commit, String started, Optional<String> finished, List<Resumption> resumed,
+                         Optional<Numerics> numerics) {
 
     public Provenance {
         resumed = List.copyOf(resumed);
+    }
+
+    /** A provenance without recorded numerics (a run of an older Threshold, a test). */
+    public Provenance(String threshold, String java, String djl, String engine, String os, String device, int threads,
+                      Optional<String> commit, String started, Optional<String> finished, List<Resumption> resumed) {
+        this(threshold, java, djl, engine, os, device, threads, commit, started, finished, resumed, Optional.empty());
     }
 
     /** A session that continued the run from a checkpoint. */
@@ -37,11 +46,12 @@ public record Provenance(String threshold, String java, String djl, String engin
     public Provenance withResumption(Resumption r) {
         List<Resumption> all = new ArrayList<>(resumed);
         all.add(r);
-        return new Provenance(threshold, java, djl, engine, os, device, threads, commit, started, finished, all);
+        return new Provenance(threshold, java, djl, engine, os, device, threads, commit, started, finished, all, numerics);
     }
 
     public Provenance withFinished(String time) {
-        return new Provenance(threshold, java, djl, engine, os, device, threads, commit, started, Optional.of(time), resumed);
+        return new Provenance(threshold, java, djl, engine, os, device, threads, commit, started, Optional.of(time), resumed,
+                numerics);
     }
 
     public JsonObject toJson() {
@@ -64,6 +74,7 @@ public record Provenance(String threshold, String java, String djl, String engin
             sessions.add(s);
         }
         o.add("resumed", sessions);
+        numerics.ifPresent(n -> o.add("numerics", n.toJson()));
         return o;
     }
 
@@ -76,7 +87,7 @@ public record Provenance(String threshold, String java, String djl, String engin
         return new Provenance(o.get("threshold").getAsString(), o.get("java").getAsString(), o.get("djl").getAsString(),
                 o.get("engine").getAsString(), o.get("os").getAsString(), o.get("device").getAsString(),
                 o.get("threads").getAsInt(), text(o, "git_commit"), o.get("started").getAsString(), text(o, "finished"),
-                resumed);
+                resumed, o.has("numerics") ? Optional.of(Numerics.fromJson(o.getAsJsonObject("numerics"))) : Optional.empty());
     }
 
     private static Optional<String> text(JsonObject o, String key) {

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.threshold.runs.Json;
 import org.threshold.runs.run.StopReason;
@@ -28,11 +29,21 @@ import org.threshold.runs.run.StopReason;
  * @param task the task as configured, in one line
  * @param model the model in one line
  * @param wallSeconds training time across sessions, in seconds (a timing field)
+ * @param numerics the numerical environment every session of the run computed with (provenance.json
+ *     has it too); empty for runs written before it was recorded
  */
 public record RunResult(StopReason stopReason, String message, String metric, OptionalDouble testAccuracy, long parameters,
                         long steps, long plannedSteps, OptionalDouble trainLoss, Map<String, Double> metrics,
                         Map<String, Double> figures, String name, String identity, String task, String model,
-                        double wallSeconds) {
+                        double wallSeconds, Optional<Numerics> numerics) {
+
+    /** A result without recorded numerics (an older run, a test). */
+    public RunResult(StopReason stopReason, String message, String metric, OptionalDouble testAccuracy, long parameters,
+                     long steps, long plannedSteps, OptionalDouble trainLoss, Map<String, Double> metrics,
+                     Map<String, Double> figures, String name, String identity, String task, String model, double wallSeconds) {
+        this(stopReason, message, metric, testAccuracy, parameters, steps, plannedSteps, trainLoss, metrics, figures, name,
+                identity, task, model, wallSeconds, Optional.empty());
+    }
 
     /** Version of the result.json format; bumped when a field changes meaning. */
     public static final int SCHEMA = 1;
@@ -67,6 +78,7 @@ public record RunResult(StopReason stopReason, String message, String metric, Op
         JsonObject time = new JsonObject();
         time.addProperty("wall_s", wallSeconds);
         o.add("time", time);
+        numerics.ifPresent(n -> o.add("numerics", n.toJson()));
         return o;
     }
 
@@ -76,7 +88,8 @@ public record RunResult(StopReason stopReason, String message, String metric, Op
                 o.get("steps").getAsLong(), o.get("planned_steps").getAsLong(), optional(o.get("train_loss")),
                 Json.numbers(o.getAsJsonObject("metrics")), Json.numbers(o.getAsJsonObject("figures")),
                 o.get("name").getAsString(), o.get("identity").getAsString(), o.get("task").getAsString(),
-                o.get("model").getAsString(), o.getAsJsonObject("time").get("wall_s").getAsDouble());
+                o.get("model").getAsString(), o.getAsJsonObject("time").get("wall_s").getAsDouble(),
+                o.has("numerics") ? Optional.of(Numerics.fromJson(o.getAsJsonObject("numerics"))) : Optional.empty());
     }
 
     private static OptionalDouble optional(JsonElement e) {

@@ -10,6 +10,8 @@ public final class EngineThreads {
     static final String INTRA_OP = "ai.djl.pytorch.num_threads";
     static final String INTER_OP = "ai.djl.pytorch.num_interop_threads";
 
+    private static volatile boolean loaded;
+
     private EngineThreads() {
     }
 
@@ -32,5 +34,26 @@ public final class EngineThreads {
             System.setProperty(INTER_OP, "1");
         }
         return Integer.getInteger(INTRA_OP, threads);
+    }
+
+    /**
+     * Asks the engine for exactly {@code threads} intra-op threads, over any choice the JVM was
+     * started with: a resumed run's recorded thread count wins over the executor's layout. It takes
+     * effect if the engine has not loaded yet in this JVM (each run is its own process); otherwise
+     * the count the engine loaded with is returned, and the caller sees the difference.
+     *
+     * @return the intra-op thread count the engine uses
+     */
+    public static int pin(int threads) {
+        if (!loaded) {
+            System.setProperty(INTRA_OP, Integer.toString(threads));
+            System.setProperty(INTER_OP, "1");
+        }
+        return Integer.getInteger(INTRA_OP, threads);
+    }
+
+    /** Called once the engine is loaded: its thread count is fixed from then on. */
+    public static void loaded() {
+        loaded = true;
     }
 }

@@ -36,6 +36,8 @@ import org.threshold.api.sweep.SweepJob;
 import org.threshold.api.sweep.SweepListener;
 import org.threshold.api.sweep.SweepOutcome;
 import org.threshold.api.sweep.SweepPoint;
+import org.threshold.runs.run.Numerics;
+import org.threshold.runs.run.Provenance;
 import org.threshold.runs.run.RunResult;
 import org.threshold.runs.sweep.PointFailure;
 import org.threshold.runs.sweep.RunLock;
@@ -166,7 +168,9 @@ public final class LocalExecutor implements SweepExecutor {
 
         private void start(SweepPoint point) {
             Path directory = runDirectory(point);
-            List<String> command = job.command().arguments(point.index(), layout.threads());
+            // A point that has started keeps its numerics: its threads and environment, not this layout's.
+            Optional<Numerics> started = startedWith(point);
+            List<String> command = job.command().arguments(point.index(), started.map(Numerics::threads).orElse(layout.threads()));
             try {
                 Files.createDirectories(directory);
                 Files.deleteIfExists(directory.resolve(PointFailure.FILE));
@@ -180,6 +184,13 @@ public final class LocalExecutor implements SweepExecutor {
                         .redirectError(ProcessBuilder.Redirect.appendTo(sweep.stderr(point.identity()).toFile()))
                         .redirectInput(ProcessBuilder.Redirect.PIPE);
                 builder.environment().put(ParentWatch.ENVIRONMENT_VARIABLE, Long.toString(ProcessHandle.current().pid()));
+                started.ifPresent(n -> Numerics.VARIABLES.forEach(v -> {
+                    if (n.environment().containsKey(v)) {
+                        builder.environment().put(v, n.environment().get(v));
+                    } else {
+                        builder.environment().remove(v);
+                    }
+                }));
                 Process process = builder.start();
                 process.getOutputStream().close();
                 Running r = new Running(point, process, System.nanoTime(), offset);
@@ -277,6 +288,15 @@ public final class LocalExecutor implements SweepExecutor {
 
         private Optional<RunResult> result(SweepPoint point) {
             return sweep.run(point.identity()).readResult();
+        }
+
+        /** The numerics a point's run started with; empty for a point that has not started (or whose provenance is unreadable: the point's own process says why). */
+        private Optional<Numerics> startedWith(SweepPoint point) {
+            try {
+                return sweep.run(point.identity()).readProvenance().flatMap(Provenance::numerics);
+            } catch (RuntimeException unreadable) {
+                return Optional.empty();
+            }
         }
 
         private Path runDirectory(SweepPoint point) {
