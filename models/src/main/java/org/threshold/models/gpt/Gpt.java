@@ -96,10 +96,22 @@ public final class Gpt implements Model {
         return Optional.of(this::capture);
     }
 
+    /**
+     * Decodes with a cache of keys and values; it sits where the weights are, so {@code manager}
+     * is not needed. A shorter crop than the model's context cannot use the cache (every position
+     * shifts at each token), so that request decodes by recomputation.
+     */
     @Override
-    public Optional<GreedyDecoder> greedyDecoder() {
+    public GreedyDecoder greedyDecoder(NDManager manager, int contextLength) {
         block.weights(); // fails with a clear message before initialization
-        return Optional.of(new CachedGreedyDecoder(block, DECODE_BATCH));
+        if (contextLength > shape.contextLength()) {
+            throw new IllegalArgumentException("this model reads at most " + shape.contextLength()
+                    + " tokens (its context length), asked to decode with a context of " + contextLength);
+        }
+        if (contextLength < shape.contextLength()) {
+            return Model.super.greedyDecoder(manager, contextLength);
+        }
+        return new CachedGreedyDecoder(block, DECODE_BATCH);
     }
 
     /** One inference pass that keeps every block's activations, attached to the tokens' manager. */
