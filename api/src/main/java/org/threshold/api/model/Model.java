@@ -32,8 +32,11 @@ public interface Model {
         return Optional.empty();
     }
 
-    /** Activation capture for probes; empty if the model does not offer it. */
-    default Optional<ActivationCapture> activations() {
+    /**
+     * The model's activations by name, to capture or replace (probes, activation patching); empty
+     * if the model does not offer them. Available after {@link #initialize}.
+     */
+    default Optional<Hooks> hooks() {
         return Optional.empty();
     }
 
