@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.threshold.api.model.GreedyDecoder;
 import org.threshold.api.model.ModelShape;
-import org.threshold.models.decoding.RecomputingGreedyDecoder;
+import org.threshold.api.model.RecomputingGreedyDecoder;
 import org.threshold.models.gpt.Gpt;
 import org.threshold.models.gpt.GptConfig;
 
@@ -61,7 +61,7 @@ public final class TrainingDecodeBenchmark {
         Gpt model = new Gpt(GptConfig.standard(d, layers), new ModelShape(vocab, ctx));
         try (NDManager manager = NDManager.newBaseManager()) {
             model.initialize(manager, 1);
-            GreedyDecoder cached = model.greedyDecoder().orElseThrow();
+            GreedyDecoder cached = model.greedyDecoder(manager, ctx);
             GreedyDecoder recomputed = RecomputingGreedyDecoder.of(model.block(), manager, ctx);
             double[] cachedMs = new double[rounds];
             double[] recomputedMs = new double[rounds];

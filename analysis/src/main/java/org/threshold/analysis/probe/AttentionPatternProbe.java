@@ -114,7 +114,7 @@ final class AttentionPatternProbe implements Probe {
         try (NDManager manager = NDManager.newBaseManager()) {
             Model model = run.model(manager);
             NDArray tokens = manager.create(ids, new Shape(1, example.length));
-            List<LayerActivations> layers = ModelReading.capture(model, run).capture(tokens);
+            List<LayerActivations> layers = ModelReading.hooks(model, run).layerActivations(tokens);
             double[][][][] out = new double[layers.size()][][][];
             for (int l = 0; l < layers.size(); l++) {
                 NDArray w = layers.get(l).attentionWeights();

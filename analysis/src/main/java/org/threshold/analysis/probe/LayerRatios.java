@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.threshold.api.model.Hooks;
 import org.threshold.api.model.LayerActivations;
 import org.threshold.api.model.Model;
 import org.threshold.api.probe.TrainedRun;
@@ -35,6 +37,8 @@ record LayerRatios(int layer, int[] sequence, int[] position, int[] token, doubl
         int measured = -1;
         try (NDManager manager = NDManager.newBaseManager()) {
             Model model = run.model(manager);
+            Hooks hooks = ModelReading.hooks(model, run);
+            int layers = hooks.layerCount();
             for (int start = 0; start < sequences.size(); start += BATCH) {
                 List<int[]> batch = sequences.subList(start, Math.min(sequences.size(), start + BATCH));
                 int time = batch.stream().mapToInt(s -> s.length).max().orElseThrow();
@@ -48,14 +52,14 @@ record LayerRatios(int layer, int[] sequence, int[] position, int[] token, doubl
                 }
                 try (NDManager step = manager.newSubManager()) {
                     NDArray tokens = step.create(ids, new Shape(batch.size(), time));
-                    List<LayerActivations> layers = ModelReading.capture(model, run).capture(tokens);
-                    int chosen = layer < 0 ? layers.size() - 1 : layer;
-                    if (chosen >= layers.size()) {
-                        throw new IllegalArgumentException("layer-ratios: layer: run " + run.id() + " has " + layers.size()
-                                + " layers (0 to " + (layers.size() - 1) + ", or -1 for the last), asked for " + layer);
+                    int chosen = layer < 0 ? layers - 1 : layer;
+                    if (chosen >= layers) {
+                        throw new IllegalArgumentException("layer-ratios: layer: run " + run.id() + " has " + layers
+                                + " layers (0 to " + (layers - 1) + ", or -1 for the last), asked for " + layer);
                     }
                     measured = chosen;
-                    LayerActivations a = layers.get(chosen);
+                    // the one layer measured, not all of them
+                    LayerActivations a = LayerActivations.of(hooks.run(tokens, LayerActivations.hookNames(chosen), Map.of()), chosen);
                     float[] x = norms(a.input());
                     float[] attention = norms(a.attention());
                     float[] x1 = norms(a.afterAttention());

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.threshold.analysis.embedding.EmbeddingPca;
 import org.threshold.analysis.embedding.SimilarityMatrix;
-import org.threshold.api.model.ActivationCapture;
+import org.threshold.api.model.Hooks;
 import org.threshold.api.model.Model;
 import org.threshold.api.probe.TrainedRun;
 
@@ -64,8 +64,9 @@ final class ModelReading {
         return EmbeddingPca.of(SimilarityMatrix.average(matrices));
     }
 
-    static ActivationCapture capture(Model model, TrainedRun run) {
-        return model.activations().orElseThrow(() -> new IllegalArgumentException("run " + run.id() + ": its model ("
-                + model.summary() + ") offers no activation capture to probe"));
+    /** The model's named activations; a model without them cannot be probed this way, and the error says so. */
+    static Hooks hooks(Model model, TrainedRun run) {
+        return model.hooks().orElseThrow(() -> new IllegalArgumentException("run " + run.id() + ": its model ("
+                + model.summary() + ") offers no named activations (hooks) to probe"));
     }
 }

@@ -32,17 +32,25 @@ public interface Model {
         return Optional.empty();
     }
 
-    /** Activation capture for probes; empty if the model does not offer it. */
-    default Optional<ActivationCapture> activations() {
+    /**
+     * The model's activations by name, to capture or replace (probes, activation patching); empty
+     * if the model does not offer them. Available after {@link #initialize}.
+     */
+    default Optional<Hooks> hooks() {
         return Optional.empty();
     }
 
     /**
-     * A greedy decoder faster than recomputing every position per new token (evaluation decodes
-     * thousands of prompts every few hundred steps); empty if the model has none, and the caller
-     * decodes through {@link #block()}. Available after {@link #initialize}.
+     * Greedy decoding for evaluation, which decodes thousands of prompts every few hundred steps.
+     * The default recomputes every position through {@link #block()} for every new token
+     * ({@link RecomputingGreedyDecoder}), so any model decodes; a model may return something
+     * faster, e.g. a cache of keys and values. Available after {@link #initialize}.
+     *
+     * @param manager where the token arrays are made (the model's device)
+     * @param contextLength the most tokens a prediction reads: a longer row is cropped to its
+     *     latest {@code contextLength} tokens (as nanoGPT does)
      */
-    default Optional<GreedyDecoder> greedyDecoder() {
-        return Optional.empty();
+    default GreedyDecoder greedyDecoder(NDManager manager, int contextLength) {
+        return RecomputingGreedyDecoder.of(block(), manager, contextLength);
     }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import org.threshold.api.model.GreedyDecoder;
-import org.threshold.models.decoding.GreedyRows;
-import org.threshold.models.decoding.RecomputingGreedyDecoder;
+import org.threshold.api.model.GreedyRows;
+import org.threshold.api.model.RecomputingGreedyDecoder;
 
 /**
  * Greedy decoding with a cache of keys and values: the prompts run once, then each new token

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.internal.NDArrayEx;
 import java.util.Optional;
+import org.threshold.api.model.HookPoint;
 
 /**
  * Causal self-attention with one fused QKV projection (one matrix product instead of three) and
@@ -27,18 +28,15 @@ final class CausalSelfAttention {
         this.dropout = (float) config.dropout();
     }
 
-    /** The attention output before its projection and the attention weights. */
-    record Result(NDArray output, NDArray weights) {
-    }
-
     /**
      * @param normed LN1(x), (batch·time, d)
      * @param mask additive, broadcastable to (batch, time, keys)
-     * @param cache when present, keys and values of earlier positions of this layer, extended here
-     * @return SA(LN1(x)) (batch·time, d), projection included, and the attention weights
+     * @param pass its cache, when present, holds keys and values of earlier positions of this layer
+     *     and is extended here; its hook sees the attention weights
+     * @return SA(LN1(x)) (batch·time, d), projection included
      */
-    Result forward(NDArray normed, BlockWeights w, int batch, NDArray mask, Optional<KvCache> cache, int layer,
-                   boolean training) {
+    NDArray forward(NDArray normed, BlockWeights w, int batch, NDArray mask, int layer, Pass pass) {
+        Optional<KvCache> cache = pass.cache();
         NDArrayEx ex = normed.getNDArrayInternal();
         long time = normed.getShape().get(0) / batch;
         NDArray qkv = ex.linear(normed, w.qkvWeight(), w.qkvBias()).singletonOrThrow().reshape(batch, time, 3L * d);
@@ -54,7 +52,7 @@ final class CausalSelfAttention {
                 k = all[0];
                 v = all[1];
             }
-            weights = softmax(q.batchMatMul(k.transpose(0, 2, 1)), mask, training);
+            weights = softmax(q.batchMatMul(k.transpose(0, 2, 1)), mask, layer, pass);
             y = weights.batchMatMul(v);
         } else {
             q = q.reshape(batch, time, heads, headSize).transpose(0, 2, 1, 3);
@@ -67,16 +65,16 @@ final class CausalSelfAttention {
             }
             // (batch, time, keys) masks gain a head axis
             NDArray headMask = mask.getShape().dimension() == 3 ? mask.expandDims(1) : mask;
-            weights = softmax(q.matMul(k.transpose(0, 1, 3, 2)), headMask, training);
+            weights = softmax(q.matMul(k.transpose(0, 1, 3, 2)), headMask, layer, pass);
             y = weights.matMul(v).transpose(0, 2, 1, 3);
         }
         NDArray flat = y.reshape(batch * time, d);
-        NDArray projected = ex.linear(flat, w.projectionWeight(), w.projectionBias()).singletonOrThrow();
-        return new Result(projected, weights);
+        return ex.linear(flat, w.projectionWeight(), w.projectionBias()).singletonOrThrow();
     }
 
-    private NDArray softmax(NDArray scores, NDArray mask, boolean training) {
-        NDArray weights = scores.mul(scale).add(mask).softmax(-1);
-        return Dropout.apply(weights, dropout, training);
+    /** The hook sees the weights before dropout, where TransformerLens's hook_pattern sits. */
+    private NDArray softmax(NDArray scores, NDArray mask, int layer, Pass pass) {
+        NDArray weights = pass.hook().at(HookPoint.PATTERN, layer, scores.mul(scale).add(mask).softmax(-1));
+        return Dropout.apply(weights, dropout, pass.training());
     }
 }

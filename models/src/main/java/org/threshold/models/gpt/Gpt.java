@@ -5,13 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.threshold.api.model.ActivationCapture;
 import org.threshold.api.model.GreedyDecoder;
-import org.threshold.api.model.LayerActivations;
+import org.threshold.api.model.Hooks;
 import org.threshold.api.model.Model;
 import org.threshold.api.model.ModelShape;
 
@@ -91,37 +88,28 @@ public final class Gpt implements Model {
         }
     }
 
+    /** The named activations (TransformerLens's names, models/README.md), to capture or replace. */
     @Override
-    public Optional<ActivationCapture> activations() {
-        return Optional.of(this::capture);
+    public Optional<Hooks> hooks() {
+        return Optional.of(new GptHooks(block));
     }
 
+    /**
+     * Decodes with a cache of keys and values; it sits where the weights are, so {@code manager}
+     * is not needed. A shorter crop than the model's context cannot use the cache (every position
+     * shifts at each token), so that request decodes by recomputation.
+     */
     @Override
-    public Optional<GreedyDecoder> greedyDecoder() {
+    public GreedyDecoder greedyDecoder(NDManager manager, int contextLength) {
         block.weights(); // fails with a clear message before initialization
-        return Optional.of(new CachedGreedyDecoder(block, DECODE_BATCH));
-    }
-
-    /** One inference pass that keeps every block's activations, attached to the tokens' manager. */
-    private List<LayerActivations> capture(NDArray tokens) {
-        NDManager owner = tokens.getManager();
-        long batch = tokens.getShape().get(0);
-        long time = tokens.getShape().get(1);
-        int d = config.d();
-        List<LayerActivations> out = new ArrayList<>();
-        try (NDScope scope = new NDScope()) {
-            block.forward(block.weights(), tokens, Pass.forCapture((layer, x, attention, x1, feedForward, weights) -> {
-                NDArray[] kept = {x.reshape(batch, time, d), attention.reshape(batch, time, d),
-                    x1.reshape(batch, time, d), feedForward.reshape(batch, time, d),
-                    config.heads() == 1 ? weights.expandDims(1) : weights};
-                for (NDArray a : kept) {
-                    NDScope.unregister(a);
-                    a.attach(owner);
-                }
-                out.add(new LayerActivations(layer, kept[0], kept[1], kept[2], kept[3], kept[4]));
-            }));
+        if (contextLength > shape.contextLength()) {
+            throw new IllegalArgumentException("this model reads at most " + shape.contextLength()
+                    + " tokens (its context length), asked to decode with a context of " + contextLength);
         }
-        return List.copyOf(out);
+        if (contextLength < shape.contextLength()) {
+            return Model.super.greedyDecoder(manager, contextLength);
+        }
+        return new CachedGreedyDecoder(block, DECODE_BATCH);
     }
 
     @Override

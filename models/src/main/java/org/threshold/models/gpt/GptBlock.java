@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.threshold.api.model.HookPoint;
 import org.threshold.api.model.ModelShape;
 
 /**
@@ -23,9 +24,9 @@ import org.threshold.api.model.ModelShape;
  * an untied head without bias.
  *
  * <p>Its single DJL {@link Parameter}, {@code weights}, is the flat vector of every parameter
- * ({@link ParameterLayout}); each pass takes views of it. Training, decoding and activation
- * capture all run {@link #forward(NDArray, NDArray, Pass)}, so probes see exactly what training
- * computed.
+ * ({@link ParameterLayout}); each pass takes views of it. Training, decoding and the named
+ * activations (capture and patching) all run {@link #forward(NDArray, NDArray, Pass)}, so probes
+ * see exactly what training computed.
  */
 public final class GptBlock extends AbstractBlock {
 
@@ -136,6 +137,7 @@ public final class GptBlock extends AbstractBlock {
         NDArray ids = tokens.getDataType() == DataType.INT64 ? tokens : tokens.toType(DataType.INT64, false);
         GptWeights w = layout.views(flat, ids);
         NDArray x = ids.getNDArrayInternal().embedding(ids, w.tokenEmbedding(), SparseFormat.DENSE).singletonOrThrow();
+        x = pass.hook().at(HookPoint.EMBED, 0, x);
         NDArray positions;
         if (pass.positions().isPresent()) {
             NDArray p = pass.positions().get();
@@ -144,6 +146,7 @@ public final class GptBlock extends AbstractBlock {
             positions = time == shape.contextLength() ? w.positionEmbedding()
                     : w.positionEmbedding().get(new NDIndex().addSliceDim(0, time));
         }
+        positions = pass.hook().at(HookPoint.POS_EMBED, 0, positions);
         x = x.add(positions);
         x = Dropout.apply(x, (float) config.dropout(), pass.training());
         x = x.reshape(batch * (long) time, config.d());

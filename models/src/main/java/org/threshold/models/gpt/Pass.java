@@ -12,24 +12,24 @@ import java.util.Optional;
  * @param cache keys and values of earlier positions, extended by this pass
  * @param training dropout on
  * @param lastPositionOnly logits of the last position only (decoding needs no more)
- * @param sink receives every block's activations
+ * @param hook sees, and may replace, every named activation
  */
 record Pass(Optional<NDArray> positions, Optional<NDArray> mask, Optional<KvCache> cache, boolean training,
-            boolean lastPositionOnly, ActivationSink sink) {
+            boolean lastPositionOnly, ActivationHook hook) {
 
     static Pass forTraining() {
-        return new Pass(Optional.empty(), Optional.empty(), Optional.empty(), true, false, ActivationSink.NONE);
+        return new Pass(Optional.empty(), Optional.empty(), Optional.empty(), true, false, ActivationHook.NONE);
     }
 
     static Pass forInference() {
-        return new Pass(Optional.empty(), Optional.empty(), Optional.empty(), false, false, ActivationSink.NONE);
+        return new Pass(Optional.empty(), Optional.empty(), Optional.empty(), false, false, ActivationHook.NONE);
     }
 
-    static Pass forCapture(ActivationSink sink) {
-        return new Pass(Optional.empty(), Optional.empty(), Optional.empty(), false, false, sink);
+    static Pass withHooks(ActivationHook hook) {
+        return new Pass(Optional.empty(), Optional.empty(), Optional.empty(), false, false, hook);
     }
 
     static Pass forDecoding(NDArray positions, NDArray mask, KvCache cache) {
-        return new Pass(Optional.of(positions), Optional.of(mask), Optional.of(cache), false, true, ActivationSink.NONE);
+        return new Pass(Optional.of(positions), Optional.of(mask), Optional.of(cache), false, true, ActivationHook.NONE);
     }
 }

@@ -2,6 +2,7 @@ package org.threshold.models.gpt;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import org.threshold.api.model.HookPoint;
 
 /**
  * One pre-LayerNorm transformer block (SPEC section 5):
@@ -24,17 +25,19 @@ final class TransformerBlock {
         this.dropout = (float) config.dropout();
     }
 
+    /** The block's output; every named activation passes through {@code pass.hook()} on its way. */
     NDArray forward(NDArray x, BlockWeights w, int layer, int batch, NDArray mask, Pass pass) {
+        ActivationHook hook = pass.hook();
+        x = hook.at(HookPoint.RESID_PRE, layer, x);
         NDArray normed1 = x.getNDArrayInternal().layerNorm(x, normalized, w.norm1Gain(), w.norm1Bias(), NORM_EPSILON).singletonOrThrow();
-        CausalSelfAttention.Result sa = attention.forward(normed1, w, batch, mask, pass.cache(), layer, pass.training());
-        NDArray attended = Dropout.apply(sa.output(), dropout, pass.training());
-        NDArray x1 = x.add(attended);
+        NDArray sa = attention.forward(normed1, w, batch, mask, layer, pass);
+        NDArray attended = hook.at(HookPoint.ATTN_OUT, layer, Dropout.apply(sa, dropout, pass.training()));
+        NDArray x1 = hook.at(HookPoint.RESID_MID, layer, x.add(attended));
         NDArray normed2 = x1.getNDArrayInternal().layerNorm(x1, normalized, w.norm2Gain(), w.norm2Bias(), NORM_EPSILON).singletonOrThrow();
         NDArray hidden = normed2.getNDArrayInternal().linear(normed2, w.upWeight(), w.upBias()).singletonOrThrow();
         hidden = hidden.getNDArrayInternal().gelu();
         NDArray fed = hidden.getNDArrayInternal().linear(hidden, w.downWeight(), w.downBias()).singletonOrThrow();
-        fed = Dropout.apply(fed, dropout, pass.training());
-        pass.sink().accept(layer, x, attended, x1, fed, sa.weights());
-        return x1.add(fed);
+        fed = hook.at(HookPoint.MLP_OUT, layer, Dropout.apply(fed, dropout, pass.training()));
+        return hook.at(HookPoint.RESID_POST, layer, x1.add(fed));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.threshold.api.model.GreedyDecoder;
 import org.threshold.api.model.ModelShape;
-import org.threshold.models.decoding.RecomputingGreedyDecoder;
+import org.threshold.api.model.RecomputingGreedyDecoder;
 
 class GreedyDecodingTest {
 
@@ -116,7 +116,7 @@ class GreedyDecodingTest {
         Gpt model = new Gpt(GptConfig.standard(8, 1), SHAPE);
         try (NDManager manager = NDManager.newBaseManager()) {
             model.initialize(manager, GptForwardTest.scrambled(model.layout(), 2));
-            GreedyDecoder decoder = model.greedyDecoder().orElseThrow();
+            GreedyDecoder decoder = model.greedyDecoder(manager, SHAPE.contextLength());
             List<int[]> prompts = prompts(9, 2, 6, 8);
             List<int[]> free = decoder.decode(prompts, 5, OptionalInt.empty());
             assertThat(free).allSatisfy(c -> assertThat(c).hasSize(5));
@@ -138,7 +138,7 @@ class GreedyDecodingTest {
         Gpt model = new Gpt(GptConfig.standard(8, 1), SHAPE);
         try (NDManager manager = NDManager.newBaseManager()) {
             model.initialize(manager, 1);
-            GreedyDecoder decoder = model.greedyDecoder().orElseThrow();
+            GreedyDecoder decoder = model.greedyDecoder(manager, SHAPE.contextLength());
             assertThatThrownBy(() -> decoder.decode(List.of(new int[] {1, 13}), 3, OptionalInt.empty()))
                     .hasMessageContaining("prompt 0 has token id 13 outside 0..12");
             assertThatThrownBy(() -> decoder.decode(List.of(new int[0]), 3, OptionalInt.empty()))
@@ -149,7 +149,22 @@ class GreedyDecodingTest {
     @Test
     void decoderIsAvailableOnlyAfterInitialization() {
         Gpt model = new Gpt(GptConfig.standard(8, 1), SHAPE);
-        assertThatThrownBy(model::greedyDecoder).hasMessageContaining("Model.initialize");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            assertThatThrownBy(() -> model.greedyDecoder(manager, SHAPE.contextLength())).hasMessageContaining("Model.initialize");
+        }
+    }
+
+    @Test
+    void theModelsOwnDecoderCachesAndAShorterCropRecomputes() {
+        Gpt model = new Gpt(GptConfig.standard(8, 1), SHAPE);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            model.initialize(manager, 1);
+            assertThat(model.greedyDecoder(manager, SHAPE.contextLength())).isInstanceOf(CachedGreedyDecoder.class);
+            // the cache cannot crop to fewer tokens than the context: every position would shift at each token
+            assertThat(model.greedyDecoder(manager, SHAPE.contextLength() - 5)).isInstanceOf(RecomputingGreedyDecoder.class);
+            assertThatThrownBy(() -> model.greedyDecoder(manager, SHAPE.contextLength() + 1))
+                    .hasMessageContaining("reads at most 20 tokens");
+        }
     }
 
     @Test
@@ -157,7 +172,7 @@ class GreedyDecodingTest {
         Gpt model = new Gpt(GptConfig.standard(8, 2), SHAPE);
         try (NDManager manager = NDManager.newBaseManager()) {
             model.initialize(manager, 1);
-            GreedyDecoder decoder = model.greedyDecoder().orElseThrow();
+            GreedyDecoder decoder = model.greedyDecoder(manager, SHAPE.contextLength());
             List<int[]> prompts = prompts(10, 3, 25, 1);
             decoder.decode(prompts, 8, OptionalInt.empty());
             int before = manager.getManagedArrays().size();

@@ -1,5 +1,8 @@
 package org.threshold.models.gpt;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * A test oracle: the model of SPEC section 5 written out loop by loop in double precision from
  * the flat parameter vector, so the DJL model can be checked against arithmetic a reader can
@@ -21,6 +24,34 @@ final class NaiveGpt {
 
     /** Logits (time, vocabulary) of one sequence. */
     double[][] logits(int[] tokens) {
+        return logits(tokens, Map.of());
+    }
+
+    /**
+     * Logits (time, vocabulary) of one sequence with the MLP output FFN(LN2(x1)) of some block
+     * applications replaced (activation patching): layer to (time, d).
+     */
+    double[][] logits(int[] tokens, Map<Integer, double[][]> mlpOut) {
+        double[][] x = residualStream(tokens, mlpOut, new HashMap<>());
+        int time = tokens.length;
+        int vocabulary = layout.shape().vocabularySize();
+        double[][] out = new double[time][vocabulary];
+        for (int t = 0; t < time; t++) {
+            double[] n = norm(x[t], off("lnf.g"), off("lnf.b"));
+            out[t] = linear(n, off("head.w"), -1, vocabulary, d);
+        }
+        return out;
+    }
+
+    /** FFN(LN2(x1)) of block application {@code layer}, (time, d). */
+    double[][] mlpOut(int[] tokens, int layer) {
+        Map<Integer, double[][]> seen = new HashMap<>();
+        residualStream(tokens, Map.of(), seen);
+        return seen.get(layer);
+    }
+
+    /** The last block's output; each block's MLP output goes into {@code seen}. */
+    private double[][] residualStream(int[] tokens, Map<Integer, double[][]> mlpOut, Map<Integer, double[][]> seen) {
         int time = tokens.length;
         double[][] x = new double[time][d];
         int tok = off("tok_emb");
@@ -31,19 +62,22 @@ final class NaiveGpt {
             }
         }
         for (int layer = 0; layer < layout.config().layers(); layer++) {
-            int block = layout.config().variant() == Variant.RECURRENT ? 0 : layer;
-            x = block(x, "h" + block + ".");
+            String h = "h" + (layout.config().variant() == Variant.RECURRENT ? 0 : layer) + ".";
+            double[][] x1 = afterAttention(x, h);
+            double[][] fed = mlpOut.containsKey(layer) ? mlpOut.get(layer) : feedForward(x1, h);
+            seen.put(layer, fed);
+            x = new double[time][d];
+            for (int t = 0; t < time; t++) {
+                for (int c = 0; c < d; c++) {
+                    x[t][c] = x1[t][c] + fed[t][c];
+                }
+            }
         }
-        int vocabulary = layout.shape().vocabularySize();
-        double[][] out = new double[time][vocabulary];
-        for (int t = 0; t < time; t++) {
-            double[] n = norm(x[t], off("lnf.g"), off("lnf.b"));
-            out[t] = linear(n, off("head.w"), -1, vocabulary, d);
-        }
-        return out;
+        return x;
     }
 
-    private double[][] block(double[][] x, String h) {
+    /** x1 = x + SA(LN1(x)). */
+    private double[][] afterAttention(double[][] x, String h) {
         int time = x.length;
         int hs = d / heads;
         double[][] q = new double[time][];
@@ -86,17 +120,18 @@ final class NaiveGpt {
                 x1[t][c] = x[t][c] + projected[c];
             }
         }
-        double[][] out = new double[time][];
-        for (int t = 0; t < time; t++) {
+        return x1;
+    }
+
+    /** FFN(LN2(x1)): d to 4d, exact GELU, back to d. */
+    private double[][] feedForward(double[][] x1, String h) {
+        double[][] out = new double[x1.length][];
+        for (int t = 0; t < x1.length; t++) {
             double[] hidden = linear(norm(x1[t], off(h + "ln2.g"), off(h + "ln2.b")), off(h + "fc.w"), off(h + "fc.b"), 4 * d, d);
             for (int c = 0; c < hidden.length; c++) {
                 hidden[c] = gelu(hidden[c]);
             }
-            double[] fed = linear(hidden, off(h + "fc2.w"), off(h + "fc2.b"), d, 4 * d);
-            out[t] = new double[d];
-            for (int c = 0; c < d; c++) {
-                out[t][c] = x1[t][c] + fed[c];
-            }
+            out[t] = linear(hidden, off(h + "fc2.w"), off(h + "fc2.b"), d, 4 * d);
         }
         return out;
     }

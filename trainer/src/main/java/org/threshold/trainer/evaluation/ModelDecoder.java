@@ -9,11 +9,11 @@ import java.util.OptionalInt;
 import org.threshold.api.model.GreedyDecoder;
 import org.threshold.api.model.Model;
 import org.threshold.api.task.EvalItem;
-import org.threshold.models.decoding.RecomputingGreedyDecoder;
 
 /**
- * Greedy decoding of a model under training: the model's own greedy decoder when it has one,
- * otherwise recomputing every position. Prompts with the same generation limit are decoded
+ * Greedy decoding of a model under training through its {@link Model#greedyDecoder}: its own when
+ * it has one (the GPT's cache of keys and values), otherwise the SPI's default, which recomputes
+ * every position through the model's block. Prompts with the same generation limit are decoded
  * together; results come back in the prompts' order.
  */
 public final class ModelDecoder implements Decoder {
@@ -23,7 +23,7 @@ public final class ModelDecoder implements Decoder {
 
     /** @param manager where the token arrays are made (the model's device) */
     public ModelDecoder(Model model, NDManager manager, int contextLength, OptionalInt stopToken) {
-        this.decoder = model.greedyDecoder().orElseGet(() -> RecomputingGreedyDecoder.of(model.block(), manager, contextLength));
+        this.decoder = model.greedyDecoder(manager, contextLength);
         this.stopToken = stopToken;
     }
 

@@ -1,4 +1,4 @@
-package org.threshold.models.decoding;
+package org.threshold.api.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,10 +54,6 @@ public final class GreedyRows {
 
     public int token(int row, int index) {
         return sequences[row][index];
-    }
-
-    public int generatedCount(int row) {
-        return generated[row];
     }
 
     /** How many more tokens the row may generate (0 once it is finished). */

@@ -1,4 +1,4 @@
-package org.threshold.models.decoding;
+package org.threshold.api.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
-import org.threshold.api.model.GreedyDecoder;
 
 /**
  * Greedy decoding for any model that maps token ids (batch, time) to logits (batch, time,
  * vocabulary): every new token runs the model over each row's latest context-length tokens.
  * Rows are right-padded, so causal attention never lets a real position see padding, and each
- * row's prediction is read at its own last position. Finished rows leave the batch.
+ * row's prediction is read at its own last position. Finished rows leave the batch. It is
+ * {@link Model#greedyDecoder}'s default, so a model that offers nothing faster still decodes.
  */
 public final class RecomputingGreedyDecoder implements GreedyDecoder {
 
