@@ -215,10 +215,6 @@ public record ExpressionSettings(
         return new ExpressionSettings(operators, mixing, shape, chainOfThought, context, trainSize, testSize, evalSize, excluded, testEquations);
     }
 
-    public ExpressionSettings withChainOfThought(boolean chainOfThought) {
-        return new ExpressionSettings(operators, mixing, shape, chainOfThought, context, trainSize, testSize, evalSize, excluded, testEquations);
-    }
-
     public ExpressionSettings withContext(int context) {
         return new ExpressionSettings(operators, mixing, shape, chainOfThought, context, trainSize, testSize, evalSize, excluded, testEquations);
     }
@@ -228,10 +224,6 @@ public record ExpressionSettings(
     }
 
     public ExpressionSettings withExcluded(int excluded) {
-        return new ExpressionSettings(operators, mixing, shape, chainOfThought, context, trainSize, testSize, evalSize, excluded, testEquations);
-    }
-
-    public ExpressionSettings withTestEquations(TestEquations testEquations) {
         return new ExpressionSettings(operators, mixing, shape, chainOfThought, context, trainSize, testSize, evalSize, excluded, testEquations);
     }
 }
