@@ -2,7 +2,6 @@ package org.threshold.listops;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.threshold.api.config.ConfigSection;
 import org.threshold.listops.arithmetic.Arithmetic;
@@ -87,8 +86,7 @@ public record ListOpsConfig(
      */
     public static ListOpsConfig bind(ConfigSection s) {
         int modulus = s.integer("modulus", DEFAULT_MODULUS, 2, Arithmetic.MAX_MODULUS);
-        ListOpsMode mode = ListOpsMode.fromWord(s.choice("mode", ListOpsMode.EXPRESSIONS.word(),
-                List.of(ListOpsMode.EXPRESSIONS.word(), ListOpsMode.TRIPLETS.word())));
+        ListOpsMode mode = s.choice("mode", ListOpsMode.EXPRESSIONS);
         boolean triplets = mode == ListOpsMode.TRIPLETS;
         if (triplets && modulus > TripletSpec.MAX_MODULUS) {
             s.problem("modulus", "triplet mode lists all n^3 triplets, so the modulus is at most " + TripletSpec.MAX_MODULUS
@@ -101,7 +99,7 @@ public record ListOpsConfig(
         String testOperator = "SUM";
         if (triplets) {
             expressions = ExpressionSettings.bindSingleNodes(s, Arithmetic.NAMES, modulus, PAPER_TRIPLET_OPERATORS);
-            dataset = TripletDataset.fromWord(s.choice("triplet_dataset", TripletDataset.EVERY_OPERATOR.word(), TripletDataset.words()));
+            dataset = s.choice("triplet_dataset", TripletDataset.EVERY_OPERATOR);
             testOperator = s.choice("test_operator", "SUM", Arithmetic.NAMES);
             if (expressions.excluded() >= ExcludedTriplets.count(modulus)) {
                 s.problem("excluded", "triplet mode trains on the triplets that are not excluded; exclude fewer than all "
@@ -116,8 +114,7 @@ public record ListOpsConfig(
         } else {
             expressions = ExpressionSettings.bind(s, Arithmetic.NAMES, modulus, Map.of());
         }
-        SumTableKind table = SumTableKind.fromWord(s.choice("ssum_table", SumTableKind.SHUFFLED.word(),
-                List.of(SumTableKind.SHUFFLED.word(), SumTableKind.RANDOM.word())));
+        SumTableKind table = s.choice("ssum_table", SumTableKind.SHUFFLED);
         long tableSeed = s.longInteger("table_seed", DEFAULT_TABLE_SEED, 0, Long.MAX_VALUE);
         return new ListOpsConfig(modulus, expressions, mode, dataset, testOperator, table, tableSeed, ConfigOrigin.of(s));
     }

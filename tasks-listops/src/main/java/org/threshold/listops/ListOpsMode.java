@@ -1,7 +1,9 @@
 package org.threshold.listops;
 
+import org.threshold.api.config.Choice;
+
 /** The config key {@code mode}: nested expressions (the default) or appendix C's triplets. */
-public enum ListOpsMode {
+public enum ListOpsMode implements Choice {
 
     EXPRESSIONS("expressions"),
     TRIPLETS("triplets");
@@ -12,16 +14,8 @@ public enum ListOpsMode {
         this.word = word;
     }
 
+    @Override
     public String word() {
         return word;
-    }
-
-    public static ListOpsMode fromWord(String word) {
-        for (ListOpsMode m : values()) {
-            if (m.word.equals(word)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("mode is expressions or triplets, got '" + word + "'");
     }
 }

@@ -87,7 +87,7 @@ public record PermutationConfig(
      */
     public static PermutationConfig bind(ConfigSection s) {
         List<Integer> blocks = s.integers("blocks", PAPER_BLOCKS, BlockDiagonalGroup.MIN_BLOCK, BlockDiagonalGroup.MAX_ORDER);
-        Subgroup subgroup = Subgroup.fromWord(s.choice("subgroup", Subgroup.SYMMETRIC.word(), Subgroup.words()));
+        Subgroup subgroup = s.choice("subgroup", Subgroup.SYMMETRIC);
         Optional<String> wrongBlocks = BlockDiagonalGroup.checkBlocks(blocks, subgroup);
         if (wrongBlocks.isPresent()) {
             s.problem("blocks", wrongBlocks.get());
@@ -95,7 +95,7 @@ public record PermutationConfig(
             subgroup = Subgroup.SYMMETRIC;
         }
         int order = BlockDiagonalGroup.of(blocks, subgroup).order();
-        PermutationMode mode = PermutationMode.fromWord(s.choice("mode", PermutationMode.EXPRESSIONS.word(), PermutationMode.words()));
+        PermutationMode mode = s.choice("mode", PermutationMode.EXPRESSIONS);
         boolean triplets = mode == PermutationMode.TRIPLETS;
         if (triplets && order > TripletSpec.MAX_MODULUS) {
             s.problem("blocks", "triplet mode lists all n^3 triplets, so the group has at most " + TripletSpec.MAX_MODULUS
@@ -110,7 +110,7 @@ public record PermutationConfig(
         String testOperator = GroupProduct.NAME;
         if (triplets) {
             expressions = ExpressionSettings.bindSingleNodes(s, PermutationFamily.NAMES, order, ALL_OPERATORS);
-            dataset = TripletDataset.fromWord(s.choice("triplet_dataset", TripletDataset.EVERY_OPERATOR.word(), TripletDataset.words()));
+            dataset = s.choice("triplet_dataset", TripletDataset.EVERY_OPERATOR);
             testOperator = s.choice("test_operator", GroupProduct.NAME, PermutationFamily.NAMES);
             if (expressions.excluded() >= ExcludedTriplets.count(order)) {
                 s.problem("excluded", "triplet mode trains on the triplets that are not excluded; exclude fewer than all "

@@ -1,12 +1,12 @@
 package org.threshold.permutation;
 
-import java.util.List;
+import org.threshold.api.config.Choice;
 
 /**
  * The config key {@code mode}: nested expressions (the default) or appendix C's triplets, with the
  * same words as ListOps' {@code mode}.
  */
-public enum PermutationMode {
+public enum PermutationMode implements Choice {
 
     EXPRESSIONS("expressions"),
     TRIPLETS("triplets");
@@ -17,20 +17,8 @@ public enum PermutationMode {
         this.word = word;
     }
 
+    @Override
     public String word() {
         return word;
-    }
-
-    public static List<String> words() {
-        return List.of(EXPRESSIONS.word, TRIPLETS.word);
-    }
-
-    public static PermutationMode fromWord(String word) {
-        for (PermutationMode m : values()) {
-            if (m.word.equals(word)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("mode is expressions or triplets, got '" + word + "'");
     }
 }

@@ -323,8 +323,7 @@ public record TranslationConfig(List<String> languages, int m, int sentenceLengt
         boolean recut = s.flag("recut", true);
         List<Double> weights = s.numbers("score_weights", defaultScoreWeights(length), 0, 1);
         Optional<String> headline = s.optionalText("headline_edge");
-        ComponentLayout components = ComponentLayout.of(s.choice("components", ComponentLayout.STREAM.word(),
-                ComponentLayout.NAMES));
+        ComponentLayout components = s.choice("components", ComponentLayout.STREAM);
         double boundLevel = s.number("bound_level", DEFAULT_BOUND_LEVEL, 0, 1);
 
         List<Problem> problems = check(languages, m, length, edges, testPerEdge, promptInstances, context, weights, headline,
