@@ -89,7 +89,7 @@ public final class EmbeddingPcaFigure implements Figure {
         lines.add(parity.describe() + ";  " + order.describe());
         lines.addAll(notes);
         JFreeChart heat = HeatMap.chart("averaged cosine similarity", pca.matrix().toArray(), labels(), "element", "element",
-                new DivergingScale(-1, 1), "cosine");
+                ColourScale.blueWhiteRed(-1, 1), "cosine");
         return Panels.sideBySide(title, String.join("\n", lines), List.of(heat, components(), plane()),
                 new double[] {1.0, 1.05, 0.85}, parityLegend(), width, height);
     }

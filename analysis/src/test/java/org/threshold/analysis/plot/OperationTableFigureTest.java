@@ -33,7 +33,7 @@ class OperationTableFigureTest {
     }
 
     private static Color colourOf(int value, int n) {
-        return (Color) new ViridisScale(0, n - 1).getPaint(value);
+        return (Color) ColourScale.viridis(0, n - 1).getPaint(value);
     }
 
     @Test
