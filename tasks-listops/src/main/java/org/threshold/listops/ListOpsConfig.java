@@ -2,12 +2,14 @@ package org.threshold.listops;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.threshold.api.config.ConfigSection;
 import org.threshold.listops.arithmetic.Arithmetic;
 import org.threshold.listops.arithmetic.SumTableKind;
 import org.threshold.listops.expression.Mixing;
+import org.threshold.listops.family.ExpressionMode;
+import org.threshold.listops.family.FamilyConfig;
+import org.threshold.listops.family.ModeKeys;
 import org.threshold.listops.split.ExcludedTriplets;
 import org.threshold.listops.task.ConfigOrigin;
 import org.threshold.listops.task.ExpressionSettings;
@@ -34,12 +36,12 @@ import org.threshold.listops.triplets.TripletSpec;
 public record ListOpsConfig(
         int modulus,
         ExpressionSettings expressions,
-        ListOpsMode mode,
+        ExpressionMode mode,
         TripletDataset tripletDataset,
         String testOperator,
         SumTableKind ssumTable,
         long tableSeed,
-        ConfigOrigin origin) {
+        ConfigOrigin origin) implements FamilyConfig {
 
     public static final int DEFAULT_MODULUS = 10;
     public static final long DEFAULT_TABLE_SEED = 1;
@@ -62,7 +64,7 @@ public record ListOpsConfig(
 
     /** Expressions with the paper's defaults for these operators and modulus 10. */
     public static ListOpsConfig of(Map<String, Double> operators) {
-        return new ListOpsConfig(DEFAULT_MODULUS, ExpressionSettings.defaults(operators, DEFAULT_MODULUS), ListOpsMode.EXPRESSIONS,
+        return new ListOpsConfig(DEFAULT_MODULUS, ExpressionSettings.defaults(operators, DEFAULT_MODULUS), ExpressionMode.EXPRESSIONS,
                 TripletDataset.EVERY_OPERATOR, "SUM", SumTableKind.SHUFFLED, DEFAULT_TABLE_SEED, ConfigOrigin.IN_CODE);
     }
 
@@ -78,7 +80,7 @@ public record ListOpsConfig(
     /** Appendix C's triplet dataset with MAX, MED and SUM, modulus 10. */
     public static ListOpsConfig triplets(TripletDataset dataset) {
         return new ListOpsConfig(DEFAULT_MODULUS, ExpressionSettings.defaults(PAPER_TRIPLET_OPERATORS, DEFAULT_MODULUS),
-                ListOpsMode.TRIPLETS, dataset, "SUM", SumTableKind.SHUFFLED, DEFAULT_TABLE_SEED, ConfigOrigin.IN_CODE);
+                ExpressionMode.TRIPLETS, dataset, "SUM", SumTableKind.SHUFFLED, DEFAULT_TABLE_SEED, ConfigOrigin.IN_CODE);
     }
 
     /**
@@ -87,39 +89,17 @@ public record ListOpsConfig(
      */
     public static ListOpsConfig bind(ConfigSection s) {
         int modulus = s.integer("modulus", DEFAULT_MODULUS, 2, Arithmetic.MAX_MODULUS);
-        ListOpsMode mode = ListOpsMode.fromWord(s.choice("mode", ListOpsMode.EXPRESSIONS.word(),
-                List.of(ListOpsMode.EXPRESSIONS.word(), ListOpsMode.TRIPLETS.word())));
-        boolean triplets = mode == ListOpsMode.TRIPLETS;
-        if (triplets && modulus > TripletSpec.MAX_MODULUS) {
+        ExpressionMode mode = s.choice("mode", ExpressionMode.EXPRESSIONS);
+        if (mode == ExpressionMode.TRIPLETS && modulus > TripletSpec.MAX_MODULUS) {
             s.problem("modulus", "triplet mode lists all n^3 triplets, so the modulus is at most " + TripletSpec.MAX_MODULUS
                     + "; found " + modulus);
             modulus = DEFAULT_MODULUS;
         }
-        ExpressionSettings.rejectOtherModeKeys(s, triplets);
-        ExpressionSettings expressions;
-        TripletDataset dataset = TripletDataset.EVERY_OPERATOR;
-        String testOperator = "SUM";
-        if (triplets) {
-            expressions = ExpressionSettings.bindSingleNodes(s, Arithmetic.NAMES, modulus, PAPER_TRIPLET_OPERATORS);
-            dataset = TripletDataset.fromWord(s.choice("triplet_dataset", TripletDataset.EVERY_OPERATOR.word(), TripletDataset.words()));
-            testOperator = s.choice("test_operator", "SUM", Arithmetic.NAMES);
-            if (expressions.excluded() >= ExcludedTriplets.count(modulus)) {
-                s.problem("excluded", "triplet mode trains on the triplets that are not excluded; exclude fewer than all "
-                        + ExcludedTriplets.count(modulus));
-                expressions = expressions.withExcluded(1);
-            }
-            if (expressions.context() < TripletSpec.equationLength(expressions.chainOfThought())) {
-                s.problem("context", "a triplet equation has " + TripletSpec.equationLength(expressions.chainOfThought())
-                        + " tokens; raise context to at least that");
-                expressions = expressions.withContext(ExpressionSettings.DEFAULT_CONTEXT);
-            }
-        } else {
-            expressions = ExpressionSettings.bind(s, Arithmetic.NAMES, modulus, Map.of());
-        }
-        SumTableKind table = SumTableKind.fromWord(s.choice("ssum_table", SumTableKind.SHUFFLED.word(),
-                List.of(SumTableKind.SHUFFLED.word(), SumTableKind.RANDOM.word())));
+        ModeKeys keys = ModeKeys.bind(s, mode, Arithmetic.NAMES, modulus, PAPER_TRIPLET_OPERATORS, "SUM");
+        SumTableKind table = s.choice("ssum_table", SumTableKind.SHUFFLED);
         long tableSeed = s.longInteger("table_seed", DEFAULT_TABLE_SEED, 0, Long.MAX_VALUE);
-        return new ListOpsConfig(modulus, expressions, mode, dataset, testOperator, table, tableSeed, ConfigOrigin.of(s));
+        return new ListOpsConfig(modulus, keys.expressions(), mode, keys.tripletDataset(), keys.testOperator(), table, tableSeed,
+                ConfigOrigin.of(s));
     }
 
     private static Map<String, Double> paperTripletOperators() {

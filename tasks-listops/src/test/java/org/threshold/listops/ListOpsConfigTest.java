@@ -13,6 +13,7 @@ import org.threshold.api.task.TaskContext;
 import org.threshold.listops.arithmetic.SumTableKind;
 import org.threshold.listops.expression.Mixing;
 import org.threshold.listops.expression.TreeShape;
+import org.threshold.listops.family.ExpressionMode;
 import org.threshold.listops.split.TestEquations;
 import org.threshold.listops.triplets.TripletDataset;
 
@@ -45,7 +46,7 @@ class ListOpsConfigTest {
     void theDefaultsAreThePapers() {
         ListOpsConfig c = bind("operators: [MAX, MED, SUM]");
         assertThat(c.modulus()).isEqualTo(10);
-        assertThat(c.mode()).isEqualTo(ListOpsMode.EXPRESSIONS);
+        assertThat(c.mode()).isEqualTo(ExpressionMode.EXPRESSIONS);
         assertThat(c.expressions().operators()).containsExactly(java.util.Map.entry("MAX", 1.0), java.util.Map.entry("MED", 1.0),
                 java.util.Map.entry("SUM", 1.0));
         assertThat(c.expressions().mixing()).isEqualTo(Mixing.WITHIN);
@@ -98,7 +99,7 @@ class ListOpsConfigTest {
     @Test
     void tripletModeBindsItsDatasetAndDefaultsToMaxMedSum() {
         ListOpsConfig c = bind("mode: triplets\ntriplet_dataset: 900-balanced");
-        assertThat(c.mode()).isEqualTo(ListOpsMode.TRIPLETS);
+        assertThat(c.mode()).isEqualTo(ExpressionMode.TRIPLETS);
         assertThat(c.tripletDataset()).isEqualTo(TripletDataset.BALANCED);
         assertThat(c.expressions().operators()).containsOnlyKeys("MAX", "MED", "SUM");
         assertThat(bind("mode: triplets\ntriplet_dataset: 2700").tripletDataset()).isEqualTo(TripletDataset.EVERY_OPERATOR);

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.threshold.api.config.ConfigSection;
 import org.threshold.listops.expression.Mixing;
+import org.threshold.listops.family.ExpressionMode;
+import org.threshold.listops.family.FamilyConfig;
+import org.threshold.listops.family.ModeKeys;
 import org.threshold.listops.split.ExcludedTriplets;
 import org.threshold.listops.task.ConfigOrigin;
 import org.threshold.listops.task.ExpressionSettings;
@@ -39,10 +42,10 @@ public record PermutationConfig(
         List<Integer> blocks,
         Subgroup subgroup,
         ExpressionSettings expressions,
-        PermutationMode mode,
+        ExpressionMode mode,
         TripletDataset tripletDataset,
         String testOperator,
-        ConfigOrigin origin) {
+        ConfigOrigin origin) implements FamilyConfig {
 
     /** The paper's 6×6 matrices of two 3×3 blocks, S3×S3. */
     public static final List<Integer> PAPER_BLOCKS = List.of(3, 3);
@@ -78,7 +81,7 @@ public record PermutationConfig(
     public static PermutationConfig of(Map<String, Double> operators) {
         int order = BlockDiagonalGroup.of(PAPER_BLOCKS, Subgroup.SYMMETRIC).order();
         return new PermutationConfig(PAPER_BLOCKS, Subgroup.SYMMETRIC, ExpressionSettings.defaults(operators, order),
-                PermutationMode.EXPRESSIONS, TripletDataset.EVERY_OPERATOR, GroupProduct.NAME, ConfigOrigin.IN_CODE);
+                ExpressionMode.EXPRESSIONS, TripletDataset.EVERY_OPERATOR, GroupProduct.NAME, ConfigOrigin.IN_CODE);
     }
 
     /**
@@ -87,7 +90,7 @@ public record PermutationConfig(
      */
     public static PermutationConfig bind(ConfigSection s) {
         List<Integer> blocks = s.integers("blocks", PAPER_BLOCKS, BlockDiagonalGroup.MIN_BLOCK, BlockDiagonalGroup.MAX_ORDER);
-        Subgroup subgroup = Subgroup.fromWord(s.choice("subgroup", Subgroup.SYMMETRIC.word(), Subgroup.words()));
+        Subgroup subgroup = s.choice("subgroup", Subgroup.SYMMETRIC);
         Optional<String> wrongBlocks = BlockDiagonalGroup.checkBlocks(blocks, subgroup);
         if (wrongBlocks.isPresent()) {
             s.problem("blocks", wrongBlocks.get());
@@ -95,37 +98,17 @@ public record PermutationConfig(
             subgroup = Subgroup.SYMMETRIC;
         }
         int order = BlockDiagonalGroup.of(blocks, subgroup).order();
-        PermutationMode mode = PermutationMode.fromWord(s.choice("mode", PermutationMode.EXPRESSIONS.word(), PermutationMode.words()));
-        boolean triplets = mode == PermutationMode.TRIPLETS;
-        if (triplets && order > TripletSpec.MAX_MODULUS) {
+        ExpressionMode mode = s.choice("mode", ExpressionMode.EXPRESSIONS);
+        if (mode == ExpressionMode.TRIPLETS && order > TripletSpec.MAX_MODULUS) {
             s.problem("blocks", "triplet mode lists all n^3 triplets, so the group has at most " + TripletSpec.MAX_MODULUS
                     + " elements; " + blocks + " give " + order);
             blocks = PAPER_BLOCKS;
             subgroup = Subgroup.SYMMETRIC;
             order = BlockDiagonalGroup.of(blocks, subgroup).order();
         }
-        ExpressionSettings.rejectOtherModeKeys(s, triplets);
-        ExpressionSettings expressions;
-        TripletDataset dataset = TripletDataset.EVERY_OPERATOR;
-        String testOperator = GroupProduct.NAME;
-        if (triplets) {
-            expressions = ExpressionSettings.bindSingleNodes(s, PermutationFamily.NAMES, order, ALL_OPERATORS);
-            dataset = TripletDataset.fromWord(s.choice("triplet_dataset", TripletDataset.EVERY_OPERATOR.word(), TripletDataset.words()));
-            testOperator = s.choice("test_operator", GroupProduct.NAME, PermutationFamily.NAMES);
-            if (expressions.excluded() >= ExcludedTriplets.count(order)) {
-                s.problem("excluded", "triplet mode trains on the triplets that are not excluded; exclude fewer than all "
-                        + ExcludedTriplets.count(order));
-                expressions = expressions.withExcluded(1);
-            }
-            if (expressions.context() < TripletSpec.equationLength(expressions.chainOfThought())) {
-                s.problem("context", "a triplet equation has " + TripletSpec.equationLength(expressions.chainOfThought())
-                        + " tokens; raise context to at least that");
-                expressions = expressions.withContext(ExpressionSettings.DEFAULT_CONTEXT);
-            }
-        } else {
-            expressions = ExpressionSettings.bind(s, PermutationFamily.NAMES, order, Map.of());
-        }
-        return new PermutationConfig(blocks, subgroup, expressions, mode, dataset, testOperator, ConfigOrigin.of(s));
+        ModeKeys keys = ModeKeys.bind(s, mode, PermutationFamily.NAMES, order, ALL_OPERATORS, GroupProduct.NAME);
+        return new PermutationConfig(blocks, subgroup, keys.expressions(), mode, keys.tripletDataset(), keys.testOperator(),
+                ConfigOrigin.of(s));
     }
 
     private static Map<String, Double> allOperators() {
@@ -162,7 +145,7 @@ public record PermutationConfig(
 
     /** Triplet mode with this dataset and test operator (appendix C's experiment on this group). */
     public PermutationConfig withTriplets(TripletDataset dataset, String testOperator) {
-        return new PermutationConfig(blocks, subgroup, expressions, PermutationMode.TRIPLETS, dataset, testOperator, origin);
+        return new PermutationConfig(blocks, subgroup, expressions, ExpressionMode.TRIPLETS, dataset, testOperator, origin);
     }
 
     public PermutationConfig withOrigin(ConfigOrigin origin) {

@@ -11,6 +11,7 @@ import org.threshold.api.config.ConfigException;
 import org.threshold.api.config.ConfigProblem;
 import org.threshold.listops.expression.Mixing;
 import org.threshold.listops.expression.TreeShape;
+import org.threshold.listops.family.ExpressionMode;
 import org.threshold.listops.triplets.TripletDataset;
 import org.threshold.permutation.group.Subgroup;
 
@@ -45,7 +46,7 @@ class PermutationConfigTest {
         assertThat(c.blocks()).containsExactly(3, 3);
         assertThat(c.subgroup()).isEqualTo(Subgroup.SYMMETRIC);
         assertThat(c.group().order()).isEqualTo(36);
-        assertThat(c.mode()).isEqualTo(PermutationMode.EXPRESSIONS);
+        assertThat(c.mode()).isEqualTo(ExpressionMode.EXPRESSIONS);
         assertThat(c.expressions().shape()).isEqualTo(TreeShape.PAPER);
         assertThat(c.expressions().trainSize()).isEqualTo(45_000);
         assertThat(c.expressions().excluded()).isEqualTo(100);
@@ -84,7 +85,7 @@ class PermutationConfigTest {
     @Test
     void tripletModeDefaultsToAllThreeOperatorsTestedUnderOp() {
         PermutationConfig c = bind("mode: triplets\ntriplet_dataset: 900-balanced");
-        assertThat(c.mode()).isEqualTo(PermutationMode.TRIPLETS);
+        assertThat(c.mode()).isEqualTo(ExpressionMode.TRIPLETS);
         assertThat(c.tripletDataset()).isEqualTo(TripletDataset.BALANCED);
         assertThat(c.testOperator()).isEqualTo("OP");
         assertThat(c.expressions().operators()).containsOnlyKeys("OP", "OP_TOP", "OP_BOTTOM");

@@ -1,7 +1,7 @@
 package org.threshold.translation;
 
-import java.util.List;
 import java.util.Locale;
+import org.threshold.api.config.Choice;
 
 /**
  * How the training stream is offered to curricula.
@@ -13,18 +13,13 @@ import java.util.Locale;
  * stream's tokens; a curriculum can then, for instance, train A->B and B->C first and add the
  * sparse A->C later (the paper's Proposition 1 discusses such loss imbalances).
  */
-public enum ComponentLayout {
+public enum ComponentLayout implements Choice {
     STREAM,
     EDGES;
 
-    public static final List<String> NAMES = List.of("stream", "edges");
-
     /** The word used in configs. */
+    @Override
     public String word() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static ComponentLayout of(String word) {
-        return valueOf(word.toUpperCase(Locale.ROOT));
     }
 }

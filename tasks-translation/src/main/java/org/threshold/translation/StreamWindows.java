@@ -52,11 +52,6 @@ public final class StreamWindows implements TrainingSet {
         return size;
     }
 
-    /** Tokens in the stream, S. */
-    public int streamLength() {
-        return stream.length;
-    }
-
     /** Where window 0 of this epoch starts in the stream. */
     public int offset(int epoch) {
         if (epoch < 0) {

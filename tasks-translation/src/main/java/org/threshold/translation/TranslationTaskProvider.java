@@ -22,7 +22,7 @@ public final class TranslationTaskProvider implements TaskProvider<TranslationCo
 
     @Override
     public TranslationConfig config(ConfigSection section) {
-        return TranslationConfig.bind(section);
+        return TranslationBinder.bind(section);
     }
 
     @Override

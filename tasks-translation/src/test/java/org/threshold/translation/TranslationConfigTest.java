@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
-import org.threshold.translation.TranslationConfig.Problem;
+import org.threshold.translation.TranslationRules.Problem;
 
 class TranslationConfigTest {
 
@@ -15,7 +15,7 @@ class TranslationConfigTest {
 
     private static List<Problem> check(List<String> languages, int m, int length, List<Edge> edges, int test, int k,
                                        int context, List<Double> weights, Optional<String> headline) {
-        return TranslationConfig.check(languages, m, length, edges, test, k, context, weights, headline, 0.05);
+        return TranslationRules.check(languages, m, length, edges, test, k, context, weights, headline, 0.05);
     }
 
     private static List<Problem> checkEdges(List<Edge> edges) {
@@ -127,6 +127,15 @@ class TranslationConfigTest {
                 .hasMessageContaining("context: a context of 9 tokens");
         assertThatThrownBy(() -> TranslationConfig.defaults().withEdges(List.of(new Edge("A", "X", 3))))
                 .hasMessageContaining("edges[0]: edge A->X names language X");
+    }
+
+    @Test
+    void theRecordsRejectionCarriesEveryProblemAtItsKey() {
+        assertThatThrownBy(() -> TranslationConfig.defaults().withEdges(List.of(new Edge("A", "X", 3), new Edge("A", "A", 1))))
+                .isInstanceOfSatisfying(TranslationRules.Violations.class, v -> assertThat(v.problems())
+                        .extracting(Problem::toString).containsExactly(
+                                "edges[0]: edge A->X names language X, which is not among the languages [A, B, C]",
+                                "edges[1]: edge A->A maps a language to itself; an edge joins two languages"));
     }
 
     @Test

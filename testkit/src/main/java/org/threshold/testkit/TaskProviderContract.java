@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.threshold.api.Plugin;
@@ -13,6 +14,8 @@ import org.threshold.api.task.Component;
 import org.threshold.api.task.EvalItem;
 import org.threshold.api.task.EvalSet;
 import org.threshold.api.task.Example;
+import org.threshold.api.task.OperationTable;
+import org.threshold.api.task.OperationTables;
 import org.threshold.api.task.Task;
 import org.threshold.api.task.TaskContext;
 import org.threshold.api.task.TaskProvider;
@@ -199,6 +202,23 @@ public abstract class TaskProviderContract<C> extends PluginContract<C> {
     @Test
     void descriptionOfTheConfiguredTaskIsOneLine() {
         assertThat(task().describe()).isNotBlank().doesNotContain("\n");
+    }
+
+    @Test
+    void operationTablesWhenOfferedAreTheSameForTheSameConfigAndNameDistinctOperators() {
+        for (boolean every : new boolean[] {false, true}) {
+            Optional<OperationTables> tables = provider().operationTables(boundConfig(), every);
+            assertThat(provider().operationTables(boundConfig(), every)).as("the tables again").isEqualTo(tables);
+            tables.ifPresent(t -> {
+                assertThat(t.tables()).extracting(OperationTable::operator).doesNotHaveDuplicates();
+                assertThat(t.algebra()).as("the algebra's name in the titles").isNotBlank();
+            });
+        }
+        Optional<OperationTables> configured = provider().operationTables(boundConfig(), false);
+        Optional<OperationTables> every = provider().operationTables(boundConfig(), true);
+        assertThat(every.isPresent()).as("every operator's tables exactly when the configured ones").isEqualTo(configured.isPresent());
+        configured.ifPresent(c -> assertThat(every.orElseThrow().tables()).as("every operator includes the configured ones")
+                .containsAll(c.tables()));
     }
 
     private static void assertTokens(int[] ids, int size, int pad, String what) {

@@ -2,6 +2,7 @@ package org.threshold.analysis.plot;
 
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,7 +46,12 @@ public final class AttentionGridFigure implements Figure {
 
     @Override
     public BufferedImage render(int width, int height) {
+        return render(width, height, new ArrayList<>());
+    }
+
+    /** As {@link #render(int, int)}, adding each heat map as drawn to {@code drawn}, layer by layer. */
+    BufferedImage render(int width, int height, List<DrawnChart> drawn) {
         return Panels.grid(title, cells.stream().map(row -> row.stream().map(AttentionHeatMap::chart).toList()).toList(),
-                width, height);
+                width, height, drawn);
     }
 }

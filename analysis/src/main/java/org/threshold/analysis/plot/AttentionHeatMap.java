@@ -62,6 +62,6 @@ public final class AttentionHeatMap implements Figure {
         Headless.ensure();
         // Positions make repeated tokens ("(" twice) distinct rows and columns on the axes.
         return HeatMap.chart(title, weights, tokens, "attended-to token (key)", "attending token (query)",
-                new SequentialScale(0, 1), "attention weight");
+                ColourScale.blues(0, 1), "attention weight");
     }
 }

@@ -52,6 +52,11 @@ public final class ComponentsOverStepsFigure implements Figure {
 
     @Override
     public BufferedImage render(int width, int height) {
+        return render(width, height, new ArrayList<>());
+    }
+
+    /** As {@link #render(int, int)}, adding each panel as drawn to {@code drawn}, row by row. */
+    BufferedImage render(int width, int height, List<DrawnChart> drawn) {
         List<List<JFreeChart>> rows = new ArrayList<>();
         for (int pc = 1; pc <= top; pc++) {
             List<JFreeChart> row = new ArrayList<>();
@@ -60,7 +65,7 @@ public final class ComponentsOverStepsFigure implements Figure {
             }
             rows.add(row);
         }
-        return Panels.grid(title, rows, width, height);
+        return Panels.grid(title, rows, width, height, drawn);
     }
 
     private static JFreeChart panel(EmbeddingPca pca, int pc, String heading) {

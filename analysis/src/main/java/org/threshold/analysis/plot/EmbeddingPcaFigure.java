@@ -82,6 +82,11 @@ public final class EmbeddingPcaFigure implements Figure {
 
     @Override
     public BufferedImage render(int width, int height) {
+        return render(width, height, new ArrayList<>());
+    }
+
+    /** As {@link #render(int, int)}, adding the heat map, the components and the plane as drawn to {@code drawn}. */
+    BufferedImage render(int width, int height, List<DrawnChart> drawn) {
         Headless.ensure();
         ParitySeparation parity = pca.parity(top);
         OrderStructure order = pca.order(top);
@@ -89,9 +94,9 @@ public final class EmbeddingPcaFigure implements Figure {
         lines.add(parity.describe() + ";  " + order.describe());
         lines.addAll(notes);
         JFreeChart heat = HeatMap.chart("averaged cosine similarity", pca.matrix().toArray(), labels(), "element", "element",
-                new DivergingScale(-1, 1), "cosine");
+                ColourScale.blueWhiteRed(-1, 1), "cosine");
         return Panels.sideBySide(title, String.join("\n", lines), List.of(heat, components(), plane()),
-                new double[] {1.0, 1.05, 0.85}, parityLegend(), width, height);
+                new double[] {1.0, 1.05, 0.85}, parityLegend(), width, height, drawn);
     }
 
     private List<String> labels() {

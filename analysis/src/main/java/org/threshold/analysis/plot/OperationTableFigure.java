@@ -93,7 +93,7 @@ public final class OperationTableFigure implements Figure {
                 values[a][b] = table[a][b];
             }
         }
-        ViridisScale scale = new ViridisScale(0, n - 1);
+        ColourScale scale = ColourScale.viridis(0, n - 1);
         JFreeChart chart = HeatMap.chart(title, values, tokens, "right operand b", "left operand a", scale, "value (element index)");
         for (Object subtitle : chart.getSubtitles()) {
             if (subtitle instanceof PaintScaleLegend legend && legend.getAxis() instanceof NumberAxis axis) {

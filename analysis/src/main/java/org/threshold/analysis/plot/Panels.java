@@ -6,7 +6,9 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.block.BlockBorder;
@@ -37,6 +39,12 @@ final class Panels {
     /** As above, with {@code legend} drawn once across the bottom (when it has items). */
     static BufferedImage sideBySide(String title, String subtitle, List<JFreeChart> charts, double[] widthShares,
                                     LegendItemCollection legend, int width, int height) {
+        return sideBySide(title, subtitle, charts, widthShares, legend, width, height, new ArrayList<>());
+    }
+
+    /** As above, adding each chart as drawn to {@code drawn}, in order. */
+    static BufferedImage sideBySide(String title, String subtitle, List<JFreeChart> charts, double[] widthShares,
+                                    LegendItemCollection legend, int width, int height, List<DrawnChart> drawn) {
         BufferedImage image = blank(width, height);
         Graphics2D g = canvas(image);
         double top = 0;
@@ -59,7 +67,7 @@ final class Panels {
         double x = 0;
         for (int i = 0; i < charts.size(); i++) {
             double w = width * widthShares[i] / total;
-            charts.get(i).draw(g, new Rectangle2D.Double(x, top, w, bottom - top));
+            draw(charts.get(i), g, new Rectangle2D.Double(x, top, w, bottom - top), drawn);
             x += w;
         }
         g.dispose();
@@ -71,6 +79,11 @@ final class Panels {
      * every column as wide as the widest row allows.
      */
     static BufferedImage grid(String title, List<List<JFreeChart>> rows, int width, int height) {
+        return grid(title, rows, width, height, new ArrayList<>());
+    }
+
+    /** As above, adding each chart as drawn to {@code drawn}, row by row. */
+    static BufferedImage grid(String title, List<List<JFreeChart>> rows, int width, int height, List<DrawnChart> drawn) {
         BufferedImage image = blank(width, height);
         Graphics2D g = canvas(image);
         g.setColor(Color.BLACK);
@@ -82,8 +95,8 @@ final class Panels {
         double cellHeight = (height - top) / rows.size();
         for (int row = 0; row < rows.size(); row++) {
             for (int column = 0; column < rows.get(row).size(); column++) {
-                rows.get(row).get(column).draw(g, new Rectangle2D.Double(column * cellWidth, top + row * cellHeight,
-                        cellWidth, cellHeight));
+                draw(rows.get(row).get(column), g, new Rectangle2D.Double(column * cellWidth, top + row * cellHeight,
+                        cellWidth, cellHeight), drawn);
             }
         }
         g.dispose();
@@ -92,7 +105,19 @@ final class Panels {
 
     /** One chart into a new image. */
     static BufferedImage single(JFreeChart chart, int width, int height) {
-        return sideBySide("", "", List.of(chart), new double[] {1}, width, height);
+        return single(chart, width, height, new ArrayList<>());
+    }
+
+    /** As above, adding the chart as drawn to {@code drawn}. */
+    static BufferedImage single(JFreeChart chart, int width, int height, List<DrawnChart> drawn) {
+        return sideBySide("", "", List.of(chart), new double[] {1}, new LegendItemCollection(), width, height, drawn);
+    }
+
+    /** Draws a chart into its area; the rendering info records where the plot landed and draws nothing itself. */
+    private static void draw(JFreeChart chart, Graphics2D g, Rectangle2D area, List<DrawnChart> drawn) {
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        chart.draw(g, area, info);
+        drawn.add(new DrawnChart(chart, info));
     }
 
     private static BufferedImage blank(int width, int height) {

@@ -70,6 +70,11 @@ public final class RatioHistogramFigure implements Figure {
 
     @Override
     public BufferedImage render(int width, int height) {
+        return render(width, height, new ArrayList<>());
+    }
+
+    /** As {@link #render(int, int)}, adding each panel as drawn to {@code drawn}. */
+    BufferedImage render(int width, int height, List<DrawnChart> drawn) {
         Headless.ensure();
         List<JFreeChart> charts = new ArrayList<>();
         for (GroupSamples samples : panels) {
@@ -78,7 +83,7 @@ public final class RatioHistogramFigure implements Figure {
         double[] shares = new double[charts.size()];
         Arrays.fill(shares, 1.0);
         GroupSamples first = panels.get(0);
-        return Panels.sideBySide(title, "", charts, shares, legend(first.nameA(), first.nameB()), width, height);
+        return Panels.sideBySide(title, "", charts, shares, legend(first.nameA(), first.nameB()), width, height, drawn);
     }
 
     private JFreeChart panel(GroupSamples samples) {

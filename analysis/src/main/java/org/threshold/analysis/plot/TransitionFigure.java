@@ -79,12 +79,17 @@ public final class TransitionFigure implements Figure {
 
     @Override
     public BufferedImage render(int width, int height) {
+        return render(width, height, new ArrayList<>());
+    }
+
+    /** As {@link #render(int, int)}, adding each panel as drawn to {@code drawn}. */
+    BufferedImage render(int width, int height, List<DrawnChart> drawn) {
         List<JFreeChart> panels = panels();
         double[] shares = new double[panels.size()];
         Arrays.fill(shares, 1.0);
         // The first panel carries the accuracy axis label.
         shares[0] = 1.08;
-        return Panels.sideBySide(title, "", panels, shares, legend(points.get(0).threshold()), width, height);
+        return Panels.sideBySide(title, "", panels, shares, legend(points.get(0).threshold()), width, height, drawn);
     }
 
     /** One chart per mixture, in the figure's order, with shared axis ranges. */

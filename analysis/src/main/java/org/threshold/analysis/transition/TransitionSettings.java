@@ -42,10 +42,6 @@ public record TransitionSettings(double threshold, double confidence, int resamp
         return new TransitionSettings(threshold, confidence, newResamples, bootstrapSeed, minRunsPerSide);
     }
 
-    public TransitionSettings withBootstrapSeed(long newSeed) {
-        return new TransitionSettings(threshold, confidence, resamples, newSeed, minRunsPerSide);
-    }
-
     /** "50%". */
     String thresholdText() {
         return Percent.format(threshold);

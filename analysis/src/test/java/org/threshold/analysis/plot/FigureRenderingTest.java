@@ -3,6 +3,7 @@ package org.threshold.analysis.plot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,8 +12,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threshold.analysis.distribution.DistributionComparison;
+import org.threshold.analysis.distribution.SharedBins;
 import org.threshold.analysis.embedding.EmbeddingPca;
 import org.threshold.analysis.embedding.SimilarityMatrix;
+import org.threshold.analysis.transition.TransitionEstimate;
+import org.threshold.analysis.transition.TransitionPoint;
 import org.threshold.api.curriculum.Evaluation;
 
 class FigureRenderingTest {
@@ -22,14 +27,22 @@ class FigureRenderingTest {
 
     @Test
     void barChartOfTransitionPointsRenders() throws Exception {
-        Figure bars = new TransitionBarChart("transition points", List.of(SweepExamples.located("SUM", 4.4),
-                SweepExamples.located("ALL3", 3.9), SweepExamples.neverLearned("SUM 900")));
+        TransitionPoint all3 = SweepExamples.located("ALL3", 3.9);
+        TransitionBarChart bars = new TransitionBarChart("transition points", List.of(SweepExamples.located("SUM", 4.4),
+                all3, SweepExamples.neverLearned("SUM 900")));
 
         BufferedImage image = written(bars, 640, 420);
 
         assertThat(image.getWidth()).isEqualTo(640);
         assertThat(image.getHeight()).isEqualTo(420);
         assertThat(Pictures.inkFraction(image)).isGreaterThan(0.05);
+        // ALL3's transition is the earliest, so its bar comes first, in the first series colour: half-way up
+        // (on the log axis, from the axis' foot to the transition) and beside the interval line at its middle
+        DrawnChart drawn = drawnAlone(bars.chart(), 640, 420);
+        double top = ((TransitionEstimate.Located) all3.estimate()).parameters();
+        double foot = drawn.chart().getCategoryPlot().getRangeAxis().getLowerBound();
+        assertThat(Pictures.colourAt(image, Pictures.atCategory(drawn, 0, 0.02, Math.sqrt(foot * top))))
+                .isEqualTo(Palette.series(0));
     }
 
     @Test
@@ -48,6 +61,13 @@ class FigureRenderingTest {
         assertThat(image.getWidth()).isEqualTo(800);
         assertThat(image.getHeight()).isEqualTo(600);
         assertThat(Pictures.inkFraction(image)).isGreaterThan(0.02);
+        // the run's solid accuracy line passes 0.5 at step 1000 (lower panel), its loss line 2.5·e^(-5/6) + 0.05 at step 500
+        DrawnChart drawn = drawnAlone(((TrainingCurvesFigure) curves).chart(), 800, 600);
+        assertThat(Pictures.colourNear(image, Pictures.at(drawn, 1, 1000, 0.5), 1, Palette.series(0))).isTrue();
+        assertThat(Pictures.colourNear(image, Pictures.at(drawn, 0, 500, 2.5 * Math.exp(-500 / 600.0) + 0.05), 1,
+                Palette.series(0))).isTrue();
+        assertThat(Pictures.colourNear(image, Pictures.at(drawn, 1, 1000, 0.9), 3, Palette.series(0))).as("nothing where no line is")
+                .isFalse();
     }
 
     @Test
@@ -57,8 +77,8 @@ class FigureRenderingTest {
         for (int k = 0; k < n; k++) {
             e[k] = new double[] {Math.cos(2 * Math.PI * k / n), Math.sin(2 * Math.PI * k / n), k % 2 == 0 ? 0.5 : -0.5};
         }
-        Figure pca = new EmbeddingPcaFigure("cyclic", EmbeddingPca.of(SimilarityMatrix.cosine(e)), 3)
-                .withNotes(List.of("synthetic"));
+        EmbeddingPca components = EmbeddingPca.of(SimilarityMatrix.cosine(e));
+        EmbeddingPcaFigure pca = new EmbeddingPcaFigure("cyclic", components, 3).withNotes(List.of("synthetic"));
 
         BufferedImage image = written(pca, 1200, 480);
 
@@ -66,6 +86,18 @@ class FigureRenderingTest {
         assertThat(image.getHeight()).isEqualTo(480);
         assertThat(Pictures.pixelsOf(image, Palette.ODD)).isPositive();
         assertThat(Pictures.pixelsOf(image, Palette.EVEN)).isPositive();
+        List<DrawnChart> drawn = new ArrayList<>();
+        pca.render(1200, 480, drawn);
+        // the heat map's cell (0, 5) in the cosine's colour; elements 0 and 5 sit opposite on the circle
+        double cosine = components.matrix().get(0, 5);
+        assertThat(cosine).isNegative();
+        assertThat(Pictures.colourAt(image, Pictures.at(drawn.get(0), 5, 0)))
+                .isEqualTo(ColourScale.blueWhiteRed(-1, 1).getPaint(cosine));
+        // in the PC plane, element 1 is an odd dot and element 2 an even one, at their components
+        double[] pc1 = components.component(1);
+        double[] pc2 = components.component(2);
+        assertThat(Pictures.colourNear(image, Pictures.at(drawn.get(2), pc1[1], pc2[1]), 1, Palette.ODD)).isTrue();
+        assertThat(Pictures.colourNear(image, Pictures.at(drawn.get(2), pc1[2], pc2[2]), 1, Palette.EVEN)).isTrue();
     }
 
     @Test
@@ -73,7 +105,7 @@ class FigureRenderingTest {
         SplittableRandom random = new SplittableRandom(4);
         double[] a = random.doubles(500).map(u -> u - 0.4).toArray();
         double[] b = random.doubles(400).map(u -> u - 0.5).toArray();
-        Figure histograms = new RatioHistogramFigure("ratios", List.of(new GroupSamples("attention", "ALL3", a, "SUM", b),
+        RatioHistogramFigure histograms = new RatioHistogramFigure("ratios", List.of(new GroupSamples("attention", "ALL3", a, "SUM", b),
                 new GroupSamples("feed-forward", "ALL3", b, "SUM", a)));
 
         BufferedImage image = written(histograms, 1000, 420);
@@ -81,6 +113,15 @@ class FigureRenderingTest {
         assertThat(image.getWidth()).isEqualTo(1000);
         assertThat(image.getHeight()).isEqualTo(420);
         assertThat(Pictures.inkFraction(image)).isGreaterThan(0.05);
+        // the black line of density differences passes through every bin centre at a's density minus b's
+        List<DrawnChart> drawn = new ArrayList<>();
+        histograms.render(1000, 420, drawn);
+        SharedBins bins = DistributionComparison.compare(a, b).bins();
+        for (int i : new int[] {bins.count() / 4, bins.count() / 2}) {
+            double difference = bins.densities(a)[i] - bins.densities(b)[i];
+            assertThat(Pictures.colourNear(image, Pictures.at(drawn.get(0), bins.center(i), difference), 1, Color.BLACK))
+                    .as("bin %d", i).isTrue();
+        }
     }
 
     @Test
@@ -93,11 +134,16 @@ class FigureRenderingTest {
             }
         }
 
-        BufferedImage image = written(new AttentionHeatMap("attention", tokens, weights), 500, 460);
+        AttentionHeatMap heatMap = new AttentionHeatMap("attention", tokens, weights);
+        BufferedImage image = written(heatMap, 500, 460);
 
         assertThat(image.getWidth()).isEqualTo(500);
         assertThat(image.getHeight()).isEqualTo(460);
         assertThat(Pictures.inkFraction(image)).isGreaterThan(0.05);
+        // query 3 ("1") attends a quarter to key 1 ("("), and query 1 nothing to the later key 5
+        DrawnChart drawn = drawnAlone(heatMap.chart(), 500, 460);
+        assertThat(Pictures.colourAt(image, Pictures.at(drawn, 1, 3))).isEqualTo(ColourScale.blues(0, 1).getPaint(0.25));
+        assertThat(Pictures.colourAt(image, Pictures.at(drawn, 5, 1))).isEqualTo(Color.WHITE);
         assertThatThrownBy(() -> new AttentionHeatMap("bad", tokens, new double[7][6])).hasMessageContaining("row 0 has 6 weights");
     }
 
@@ -106,6 +152,13 @@ class FigureRenderingTest {
         byte[] png = new AttentionHeatMap("tiny", List.of("a", "b"), new double[][] {{1, 0}, {0.5, 0.5}}).png();
 
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    /** A single-chart figure's chart as its render draws it (Panels.single), with where its plot landed. */
+    private static DrawnChart drawnAlone(org.jfree.chart.JFreeChart chart, int width, int height) {
+        List<DrawnChart> drawn = new ArrayList<>();
+        Panels.single(chart, width, height, drawn);
+        return drawn.get(0);
     }
 
     private BufferedImage written(Figure figure, int width, int height) throws Exception {

@@ -7,6 +7,7 @@ import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class OperationTableFigureTest {
     }
 
     private static Color colourOf(int value, int n) {
-        return (Color) new ViridisScale(0, n - 1).getPaint(value);
+        return (Color) ColourScale.viridis(0, n - 1).getPaint(value);
     }
 
     @Test
@@ -50,6 +51,10 @@ class OperationTableFigureTest {
             // six cells of each value, each about 40×40 pixels less its token
             assertThat(Pictures.pixelsOf(image, colourOf(v, 6))).as("pixels of value %d", v).isGreaterThan(6 * 500);
         }
+        // row a = 2, column b = 3 holds 2 + 3 = 5: a quarter cell off the centre, clear of the token there
+        DrawnChart drawn = drawnAlone(figure, image);
+        assertThat(Pictures.colourAt(image, Pictures.at(drawn, 3 - 0.25, 2 - 0.25))).isEqualTo(colourOf(5, 6));
+        assertThat(Pictures.colourAt(image, Pictures.at(drawn, 0 + 0.25, 4 + 0.25))).isEqualTo(colourOf(4, 6));
     }
 
     @Test
@@ -75,6 +80,16 @@ class OperationTableFigureTest {
         Dimension size = figure.preferredSize();
         BufferedImage image = figure.render(size.width, size.height);
         assertThat(Pictures.inkFraction(image)).isGreaterThan(0.5);
+        DrawnChart drawn = drawnAlone(figure, image);
+        assertThat(Pictures.colourAt(image, Pictures.at(drawn, 11, 7))).as("7 + 11").isEqualTo(colourOf(18, 120));
+        assertThat(Pictures.colourAt(image, Pictures.at(drawn, 119, 119))).as("119 + 119 mod 120").isEqualTo(colourOf(118, 120));
+    }
+
+    /** The figure's chart as its render draws it, at the image's size, with where its plot landed. */
+    private static DrawnChart drawnAlone(OperationTableFigure figure, BufferedImage image) {
+        List<DrawnChart> drawn = new ArrayList<>();
+        Panels.single(figure.chart(), image.getWidth(), image.getHeight(), drawn);
+        return drawn.get(0);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,8 @@ class TransitionFigureTest {
         TransitionPoint sum900 = SweepExamples.neverLearned("SUM 900");
         Path png = directory.resolve("transition.png");
 
-        new TransitionFigure("held-out SUM accuracy", List.of(sum, all3, sum900)).writePng(png, 1200, 450);
+        TransitionFigure figure = new TransitionFigure("held-out SUM accuracy", List.of(sum, all3, sum900));
+        figure.writePng(png, 1200, 450);
 
         BufferedImage image = Pictures.read(png);
         assertThat(image.getWidth()).isEqualTo(1200);
@@ -31,6 +33,17 @@ class TransitionFigureTest {
         assertThat(Pictures.inkFraction(image)).isGreaterThan(0.02);
         // The star is drawn opaque in the palette's yellow.
         assertThat(Pictures.pixelsOf(image, Palette.STAR)).isPositive();
+        // ... at each located transition, on the threshold, in its mixture's panel (ALL3's transition is the earliest)
+        List<DrawnChart> drawn = new ArrayList<>();
+        figure.render(1200, 450, drawn);
+        for (int panel = 0; panel < 2; panel++) {
+            TransitionPoint point = panel == 0 ? all3 : sum;
+            double parameters = ((TransitionEstimate.Located) point.estimate()).parameters();
+            assertThat(Pictures.colourNear(image, Pictures.at(drawn.get(panel), parameters, point.threshold()), 4, Palette.STAR))
+                    .as("the star of %s", point.mixture()).isTrue();
+            assertThat(Pictures.colourNear(image, Pictures.at(drawn.get(1 - panel), parameters, point.threshold()), 4, Palette.STAR))
+                    .as("no star of %s in the other panel", point.mixture()).isFalse();
+        }
     }
 
     @Test

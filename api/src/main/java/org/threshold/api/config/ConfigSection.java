@@ -73,6 +73,18 @@ public interface ConfigSection {
      */
     String choice(String key, String defaultValue, List<String> allowed);
 
+    /**
+     * One constant of an enum, written as its {@link Choice#word()}, e.g.
+     * {@code section.choice("mixing", Mixing.WITHIN)}; the allowed words are every constant's, in
+     * declaration order. A miss is reported as by {@link #choice(String, String, List)} and gives
+     * the default.
+     */
+    default <E extends Enum<E> & Choice> E choice(String key, E defaultValue) {
+        List<String> words = Choice.words(defaultValue.getDeclaringClass());
+        // choice(String, …) returns an allowed word or the default's, so the index is always found.
+        return defaultValue.getDeclaringClass().getEnumConstants()[words.indexOf(choice(key, defaultValue.word(), words))];
+    }
+
     List<Integer> integers(String key, List<Integer> defaultValue, int min, int max);
 
     List<Double> numbers(String key, List<Double> defaultValue, double min, double max);

@@ -1,5 +1,6 @@
 package org.threshold.api.task;
 
+import java.util.Optional;
 import org.threshold.api.Plugin;
 import org.threshold.api.config.ConfigSection;
 
@@ -22,4 +23,16 @@ public interface TaskProvider<C> extends Plugin {
      * reach its size) throws {@link org.threshold.api.config.ConfigException} naming the keys.
      */
     Task create(C config, TaskContext context);
+
+    /**
+     * Optional capability: the operation tables of the task's binary operators, which
+     * {@code threshold tables} writes as CSV and PNG so that a researcher checks the operators by
+     * eye before training. Made from the config alone, without generating data. Empty, the
+     * default, for a task without such operators.
+     *
+     * @param everyOperator every operator of the task's family, not only those the config uses
+     */
+    default Optional<OperationTables> operationTables(C config, boolean everyOperator) {
+        return Optional.empty();
+    }
 }

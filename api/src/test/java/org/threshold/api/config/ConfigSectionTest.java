@@ -138,6 +138,41 @@ class ConfigSectionTest {
                 "run.yaml:2:9: mixing: expected one of within, per-expression, found 'sideways'");
     }
 
+    /** What a plugin's enum of config words looks like. */
+    enum Shade implements Choice {
+        LIGHT("light"),
+        DARK_GREY("dark-grey");
+
+        private final String word;
+
+        Shade(String word) {
+            this.word = word;
+        }
+
+        @Override
+        public String word() {
+            return word;
+        }
+    }
+
+    @Test
+    void anEnumChoiceGivesTheConstantOfItsWordAndResolvesToTheWord() {
+        ConfigDocument d = doc("shade: dark-grey\n");
+        assertThat(d.root().choice("shade", Shade.LIGHT)).isEqualTo(Shade.DARK_GREY);
+        assertThat(d.root().choice("tint", Shade.LIGHT)).isEqualTo(Shade.LIGHT);
+        assertThat(problems(d)).isEmpty();
+        assertThat(d.resolvedYaml()).contains("shade: dark-grey").contains("tint: light");
+    }
+
+    @Test
+    void anEnumChoiceMissNamesEveryWordInDeclarationOrderWithDidYouMean() {
+        ConfigDocument d = doc("shade: dark-gray\n");
+        assertThat(d.root().choice("shade", Shade.LIGHT)).isEqualTo(Shade.LIGHT);
+        assertThat(problems(d)).containsExactly(
+                "run.yaml:1:8: shade: expected one of light, dark-grey, found 'dark-gray' (did you mean 'dark-grey'?)");
+        assertThat(Choice.words(Shade.class)).containsExactly("light", "dark-grey");
+    }
+
     @Test
     void listsAreCheckedItemByItem() {
         ConfigDocument d = doc("betas: [0.9, 2]\nsizes: [1, x, 3]\nops: MAX\nok: [4, 5]\nnames: [a, b]\n");

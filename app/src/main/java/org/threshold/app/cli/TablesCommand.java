@@ -7,25 +7,18 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.threshold.analysis.plot.OperationTableFigure;
 import org.threshold.api.config.ConfigDocument;
 import org.threshold.api.config.ConfigSection;
 import org.threshold.api.plugin.PluginKind;
 import org.threshold.api.plugin.PluginType;
+import org.threshold.api.task.OperationTable;
+import org.threshold.api.task.OperationTables;
 import org.threshold.api.task.TaskProvider;
-import org.threshold.listops.ListOpsConfig;
-import org.threshold.listops.ListOpsTask;
-import org.threshold.listops.expression.Notation;
-import org.threshold.listops.expression.Operator;
-import org.threshold.permutation.PermutationConfig;
-import org.threshold.permutation.PermutationTask;
-import org.threshold.permutation.operators.PermutationFamily;
-import org.threshold.permutation.table.GroupElements;
-import org.threshold.permutation.table.OperationTable;
 import org.threshold.runs.AtomicFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,11 +27,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code threshold tables CONFIG}: the operation table of each operator of a nested-expression
- * task, as CSV and as a PNG heat map (the joint-training paper's appendix B, figures 26–28), so
- * that a researcher can check the operators by eye before training. Works for the task types
- * {@code permutation-group} (plus {@code elements.csv}: every element's permutation) and
- * {@code listops}. Only the task section is read; the data is not generated.
+ * {@code threshold tables CONFIG}: the operation table of each operator of a task, as CSV and as a
+ * PNG heat map (the joint-training paper's appendix B, figures 26–28), so that a researcher can
+ * check the operators by eye before training. The tables come through the task SPI's optional
+ * capability ({@link TaskProvider#operationTables}): the built-in {@code permutation-group} (plus
+ * {@code elements.csv}: every element's permutation) and {@code listops} have them, and so does a
+ * plugin's algebra that offers them. Only the task section is read; the data is not generated.
  */
 @Command(name = "tables", mixinStandardHelpOptions = true,
         description = {"Writes the operation table of each operator of the task as CSV and PNG.",
@@ -72,10 +66,6 @@ final class TablesCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Every operator of the task's family, not only those the config mixes.")
     private boolean all;
 
-    /** The operators to tabulate, the notation they act in, and what the task adds. */
-    private record Family(String algebra, Notation notation, List<String> operators, Optional<String> elementsCsv) {
-    }
-
     @Override
     public Integer call() {
         threshold.warnAboutPluginProblems(spec.commandLine().getErr());
@@ -87,29 +77,30 @@ final class TablesCommand implements Callable<Integer> {
         root.keys().forEach(root::node);
         Map<String, TaskProvider<?>> tasks = this.tasks.get();
         Optional<TaskProvider<?>> provider = PluginType.select(task, PluginKind.TASK, tasks, Optional.empty());
-        Optional<Object> bound = provider.map(p -> p.config(task));
+        Optional<Supplier<Optional<OperationTables>>> bound = provider.map(p -> bind(p, task, all));
         document.check();
-        Family family = family(provider.orElseThrow().name(), bound.orElseThrow());
+        String type = provider.orElseThrow().name();
+        OperationTables tables = bound.orElseThrow().get().orElseThrow(() -> new BadInputException(config + ": the task type '"
+                + type + "' has no operation tables; threshold tables shows those of the nested-expression tasks "
+                + "permutation-group and listops"));
 
         Path directory = output != null ? output : Path.of("tables", name);
         PrintWriter out = spec.commandLine().getOut();
         try {
             Files.createDirectories(directory);
-            for (String operatorName : family.operators()) {
-                Operator operator = family.notation().operator(operatorName).orElseThrow();
-                OperationTable table = OperationTable.of(operator, family.notation().algebra());
-                Path csv = directory.resolve(operatorName + ".csv");
-                Path png = directory.resolve(operatorName + ".png");
+            for (OperationTable table : tables.tables()) {
+                Path csv = directory.resolve(table.operator() + ".csv");
+                Path png = directory.resolve(table.operator() + ".png");
                 AtomicFile.writeText(csv, table.csv());
-                new OperationTableFigure(operatorName + " (" + operator.symbol() + ") on " + family.algebra(), table.values(),
-                        table.tokens()).writePng(png);
-                out.printf("%-10s %d×%d, %d distinct values, %s  %s  %s%n", operatorName, table.size(), table.size(),
+                new OperationTableFigure(table.operator() + " (" + table.symbol() + ") on " + tables.algebra(), table.cells(),
+                        table.labels()).writePng(png);
+                out.printf("%-10s %d×%d, %d distinct values, %s  %s  %s%n", table.operator(), table.size(), table.size(),
                         table.distinctValues(), table.isLatinSquare() ? "a Latin square" : "not a Latin square", csv, png);
             }
-            if (family.elementsCsv().isPresent()) {
+            if (tables.elements().isPresent()) {
                 Path elements = directory.resolve("elements.csv");
-                AtomicFile.writeText(elements, family.elementsCsv().get());
-                out.println("elements   index, token and permutation of every element  " + elements);
+                AtomicFile.writeText(elements, tables.elements().get().csv());
+                out.printf("%-10s %s  %s%n", "elements", tables.elements().get().description(), elements);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the tables into " + directory, e);
@@ -117,21 +108,13 @@ final class TablesCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private Family family(String type, Object bound) {
-        if (bound instanceof PermutationConfig p) {
-            PermutationFamily family = PermutationTask.family(p);
-            List<String> names = all ? PermutationFamily.NAMES : List.copyOf(p.expressions().operators().keySet());
-            return new Family(family.group().name() + " (blocks " + p.blocks() + ")", family.notation(), names,
-                    Optional.of(GroupElements.csv(family)));
-        }
-        if (bound instanceof ListOpsConfig l) {
-            Notation notation = ListOpsTask.family(l).notation();
-            List<String> names = all ? notation.operators().stream().map(Operator::name).toList()
-                    : List.copyOf(l.expressions().operators().keySet());
-            return new Family("mod " + l.modulus(), notation, names, Optional.empty());
-        }
-        throw new BadInputException(config + ": the task type '" + type + "' has no operation tables; threshold tables "
-                + "shows those of the nested-expression tasks permutation-group and listops");
+    /**
+     * Binds the task section now (its problems join the file's) and asks for the tables only after
+     * the file has been checked, so that a config with problems draws nothing.
+     */
+    private static <C> Supplier<Optional<OperationTables>> bind(TaskProvider<C> provider, ConfigSection task, boolean all) {
+        C bound = provider.config(task);
+        return () -> provider.operationTables(bound, all);
     }
 
     /** "permutation-all" for examples/permutation-all.yaml. */

@@ -1,7 +1,9 @@
 package org.threshold.listops.arithmetic;
 
+import org.threshold.api.config.Choice;
+
 /** Which table SSUM folds through: the config key {@code ssum_table}. */
-public enum SumTableKind {
+public enum SumTableKind implements Choice {
 
     /** Appendix K's shuffled sum table. */
     SHUFFLED("shuffled"),
@@ -14,17 +16,9 @@ public enum SumTableKind {
         this.word = word;
     }
 
+    @Override
     public String word() {
         return word;
-    }
-
-    public static SumTableKind fromWord(String word) {
-        for (SumTableKind k : values()) {
-            if (k.word.equals(word)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("ssum_table is shuffled or random, got '" + word + "'");
     }
 
     /** The table of this kind for modulus n and a table seed. */

@@ -1,7 +1,9 @@
 package org.threshold.listops.expression;
 
+import org.threshold.api.config.Choice;
+
 /** How the operators of a mixture meet in one expression (SPEC section 2). */
-public enum Mixing {
+public enum Mixing implements Choice {
 
     /** Each node's operator is drawn independently, so one expression may mix operators (the paper's MAX+MED+SUM). */
     WITHIN("within"),
@@ -16,16 +18,8 @@ public enum Mixing {
     }
 
     /** The word a config uses. */
+    @Override
     public String word() {
         return word;
-    }
-
-    public static Mixing fromWord(String word) {
-        for (Mixing m : values()) {
-            if (m.word.equals(word)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("mixing is 'within' or 'per-expression', got '" + word + "'");
     }
 }

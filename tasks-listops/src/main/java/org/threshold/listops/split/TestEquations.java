@@ -1,5 +1,6 @@
 package org.threshold.listops.split;
 
+import org.threshold.api.config.Choice;
 import org.threshold.listops.expression.TreeShape;
 
 /**
@@ -14,7 +15,7 @@ import org.threshold.listops.expression.TreeShape;
  * {@link #AUTO} samples when at least 5% of random equations are expected to qualify (then the
  * test set fills within a fifth of its draw budget) and plants otherwise.
  */
-public enum TestEquations {
+public enum TestEquations implements Choice {
 
     AUTO("auto"),
     SAMPLED("sampled"),
@@ -29,17 +30,9 @@ public enum TestEquations {
         this.word = word;
     }
 
+    @Override
     public String word() {
         return word;
-    }
-
-    public static TestEquations fromWord(String word) {
-        for (TestEquations t : values()) {
-            if (t.word.equals(word)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("test_equations is auto, sampled or planted, got '" + word + "'");
     }
 
     /**

@@ -133,12 +133,11 @@ public record ExpressionSettings(
         int testSize = defaults.testSize();
         TestEquations testEquations = defaults.testEquations();
         if (trees) {
-            mixing = Mixing.fromWord(s.choice("mixing", Mixing.WITHIN.word(), List.of(Mixing.WITHIN.word(), Mixing.PER_EXPRESSION.word())));
+            mixing = s.choice("mixing", Mixing.WITHIN);
             shape = shape(s);
             trainSize = s.integer("train_size", DEFAULT_TRAIN_SIZE, 1, MAX_TRAIN_SIZE);
             testSize = s.integer("test_size", DEFAULT_TEST_SIZE, 1, MAX_TEST_SIZE);
-            testEquations = TestEquations.fromWord(s.choice("test_equations", TestEquations.AUTO.word(),
-                    List.of(TestEquations.AUTO.word(), TestEquations.SAMPLED.word(), TestEquations.PLANTED.word())));
+            testEquations = s.choice("test_equations", TestEquations.AUTO);
         }
         boolean cot = s.flag("cot", true);
         int context = s.integer("context", DEFAULT_CONTEXT, ExpressionSpec.MIN_CONTEXT, MAX_CONTEXT);
@@ -215,10 +214,6 @@ public record ExpressionSettings(
         return new ExpressionSettings(operators, mixing, shape, chainOfThought, context, trainSize, testSize, evalSize, excluded, testEquations);
     }
 
-    public ExpressionSettings withChainOfThought(boolean chainOfThought) {
-        return new ExpressionSettings(operators, mixing, shape, chainOfThought, context, trainSize, testSize, evalSize, excluded, testEquations);
-    }
-
     public ExpressionSettings withContext(int context) {
         return new ExpressionSettings(operators, mixing, shape, chainOfThought, context, trainSize, testSize, evalSize, excluded, testEquations);
     }
@@ -228,10 +223,6 @@ public record ExpressionSettings(
     }
 
     public ExpressionSettings withExcluded(int excluded) {
-        return new ExpressionSettings(operators, mixing, shape, chainOfThought, context, trainSize, testSize, evalSize, excluded, testEquations);
-    }
-
-    public ExpressionSettings withTestEquations(TestEquations testEquations) {
         return new ExpressionSettings(operators, mixing, shape, chainOfThought, context, trainSize, testSize, evalSize, excluded, testEquations);
     }
 }

@@ -1,6 +1,6 @@
 package org.threshold.listops.triplets;
 
-import java.util.List;
+import org.threshold.api.config.Choice;
 
 /**
  * The training sets of appendix C's triplet experiments, named by their sizes for n = 10 with
@@ -17,7 +17,7 @@ import java.util.List;
  * For another modulus, exclusion size or set of operators the same rules apply: with T training
  * triplets and k operators, {@code 2700} has k·T examples, {@code 900-balanced} T, {@code sum-900} T.
  */
-public enum TripletDataset {
+public enum TripletDataset implements Choice {
 
     EVERY_OPERATOR("2700"),
     BALANCED("900-balanced"),
@@ -29,20 +29,8 @@ public enum TripletDataset {
         this.word = word;
     }
 
+    @Override
     public String word() {
         return word;
-    }
-
-    public static List<String> words() {
-        return List.of(EVERY_OPERATOR.word, BALANCED.word, TEST_OPERATOR.word);
-    }
-
-    public static TripletDataset fromWord(String word) {
-        for (TripletDataset d : values()) {
-            if (d.word.equals(word)) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException("triplet_dataset is one of " + words() + ", got '" + word + "'");
     }
 }

@@ -17,6 +17,7 @@ import org.threshold.listops.ListOpsConfig;
 import org.threshold.listops.ListOpsTask;
 import org.threshold.listops.expression.Expression;
 import org.threshold.listops.expression.Notation;
+import org.threshold.listops.family.FamilyTask;
 import org.threshold.listops.split.ExcludedTriplets;
 import org.threshold.listops.split.Triplet;
 
@@ -31,7 +32,7 @@ class TripletTaskTest {
 
     private static ExcludedTriplets heldOut(TripletDataset dataset, long seed) {
         ListOpsConfig config = ListOpsConfig.triplets(dataset);
-        return TripletTask.heldOut(ListOpsTask.tripletSpec(config, ListOpsTask.family(config).notation()), seed);
+        return TripletTask.heldOut(FamilyTask.tripletSpec(config, ListOpsTask.family(config).notation()), seed);
     }
 
     private static Expression.Application question(Task task, int[] tokens) {

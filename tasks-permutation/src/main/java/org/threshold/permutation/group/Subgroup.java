@@ -1,6 +1,6 @@
 package org.threshold.permutation.group;
 
-import java.util.List;
+import org.threshold.api.config.Choice;
 
 /**
  * Which permutations each block may hold (config key {@code subgroup}).
@@ -10,7 +10,7 @@ import java.util.List;
  * a single block [n] is then SUM mod n in other clothes (SPEC section 3), and several blocks give
  * Z_b1 × Z_b2 × ….
  */
-public enum Subgroup {
+public enum Subgroup implements Choice {
 
     SYMMETRIC("symmetric"),
     CYCLIC("cyclic");
@@ -22,21 +22,9 @@ public enum Subgroup {
     }
 
     /** The word a config uses. */
+    @Override
     public String word() {
         return word;
-    }
-
-    public static List<String> words() {
-        return List.of(SYMMETRIC.word, CYCLIC.word);
-    }
-
-    public static Subgroup fromWord(String word) {
-        for (Subgroup s : values()) {
-            if (s.word.equals(word)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("subgroup is symmetric or cyclic, got '" + word + "'");
     }
 
     /** Elements of one block of {@code size} points: b! or b. */

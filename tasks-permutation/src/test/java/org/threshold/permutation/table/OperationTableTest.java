@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.threshold.api.task.OperationTable;
+import org.threshold.listops.family.FamilyTables;
 import org.threshold.permutation.group.BlockDiagonalGroup;
 import org.threshold.permutation.operators.PermutationFamily;
 
+/** The group's operators tabulated through the engine's {@link FamilyTables}, and the key to their indices. */
 class OperationTableTest {
 
     private final PermutationFamily paper = PermutationFamily.of(BlockDiagonalGroup.symmetric(3, 3));
 
     private OperationTable table(String operator) {
-        return OperationTable.of(paper.get(operator), paper.notation().algebra());
+        return FamilyTables.table(paper.get(operator), paper.notation().algebra());
     }
 
     @Test
