@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
                 "Row a, column b holds the operator applied to the operands (a, b), as element indices; the PNG colours "
                         + "each cell by its value (a group's table is a Latin square) and writes its token while the "
                         + "cells are large enough. For permutation-group, elements.csv lists every element's permutation. "
-                        + "Works for the task types permutation-group and listops; only the task section is read "
+                        + "Works for every task that offers operation tables (built in: permutation-group and listops; a "
+                        + "plugin's own algebra too); only the task section is read "
                         + "('threshold validate' checks the rest)."})
 final class TablesCommand implements Callable<Integer> {
 
@@ -81,8 +82,8 @@ final class TablesCommand implements Callable<Integer> {
         document.check();
         String type = provider.orElseThrow().name();
         OperationTables tables = bound.orElseThrow().get().orElseThrow(() -> new BadInputException(config + ": the task type '"
-                + type + "' has no operation tables; threshold tables shows those of the nested-expression tasks "
-                + "permutation-group and listops"));
+                + type + "' has no operation tables; threshold tables shows those of the tasks that offer them "
+                + "(built in: permutation-group and listops)"));
 
         Path directory = output != null ? output : Path.of("tables", name);
         PrintWriter out = spec.commandLine().getOut();
