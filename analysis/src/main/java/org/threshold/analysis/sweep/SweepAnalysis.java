@@ -104,8 +104,8 @@ public final class SweepAnalysis {
         Path out = directory.analysis();
         Files.createDirectories(out);
         JsonObject json = TransitionJson.of(index.name(), metric, settings.transition(), mixtures, ratios, runCounts(runs));
-        AtomicFile.writeText(out.resolve("transition.json"), TransitionJson.text(json));
-        files.add(out.resolve("transition.json"));
+        AtomicFile.writeText(directory.transitionJson(), TransitionJson.text(json));
+        files.add(directory.transitionJson());
 
         List<TransitionPoint> points = mixtures.stream().map(MixtureTransition::point).flatMap(Optional::stream).toList();
         List<Picture> pictures = new ArrayList<>();

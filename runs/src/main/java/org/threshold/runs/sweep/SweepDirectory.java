@@ -90,6 +90,11 @@ public final class SweepDirectory {
         return root.resolve("probes");
     }
 
+    /** The fits of every mixture and the ratios between them (docs/SWEEPS.md). */
+    public Path transitionJson() {
+        return analysis().resolve("transition.json");
+    }
+
     public Path report() {
         return analysis().resolve("report.html");
     }
