@@ -29,6 +29,8 @@ public record AnalysisResult(String metric, List<MixtureTransition> mixtures, Li
         List<String> lines = new ArrayList<>();
         for (MixtureTransition m : mixtures) {
             lines.add(m.mixture() + ": " + m.describe());
+            m.learned().ifPresent(l -> lines.add(m.mixture() + ", learned-or-not (logistic ML, Firth): " + l.describe()));
+            m.disagreement().ifPresent(d -> lines.add(m.mixture() + ": " + d));
         }
         counts.forEach(lines::add);
         ratios.forEach(r -> lines.add(r.describe()));

@@ -2,6 +2,8 @@ package org.threshold.analysis.sweep;
 
 import java.util.List;
 import java.util.Optional;
+import org.threshold.analysis.transition.EstimatorAgreement;
+import org.threshold.analysis.transition.LearnedTransition;
 import org.threshold.analysis.transition.TransitionPoint;
 
 /**
@@ -9,10 +11,13 @@ import org.threshold.analysis.transition.TransitionPoint;
  * reader must know about the runs left out.
  *
  * @param mixture the label
- * @param point the transition point; empty when no run of the mixture can be fitted
+ * @param point the transition point, the least-squares fit of accuracy; empty when no run of the
+ *     mixture can be fitted
+ * @param learned the second estimate, the logistic fit of learned-or-not; empty likewise
  * @param notes runs left out of the fit and why ("4 of 16 runs have not finished")
  */
-public record MixtureTransition(String mixture, Optional<TransitionPoint> point, List<String> notes) {
+public record MixtureTransition(String mixture, Optional<TransitionPoint> point, Optional<LearnedTransition> learned,
+                                List<String> notes) {
 
     public MixtureTransition {
         notes = List.copyOf(notes);
@@ -22,5 +27,10 @@ public record MixtureTransition(String mixture, Optional<TransitionPoint> point,
     public String describe() {
         String text = point.map(TransitionPoint::describe).orElse("no finished run to fit");
         return notes.isEmpty() ? text : text + "; " + String.join("; ", notes);
+    }
+
+    /** Where the two estimators disagree beyond their intervals, if they do. */
+    public Optional<String> disagreement() {
+        return point.flatMap(p -> learned.flatMap(l -> EstimatorAgreement.disagreement(p, l)));
     }
 }

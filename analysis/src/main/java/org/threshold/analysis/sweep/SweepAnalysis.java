@@ -16,6 +16,8 @@ import org.threshold.analysis.plot.TrainingCurvesFigure;
 import org.threshold.analysis.plot.TransitionBarChart;
 import org.threshold.analysis.plot.TransitionFigure;
 import org.threshold.analysis.report.HtmlReport;
+import org.threshold.analysis.transition.LearnedTransition;
+import org.threshold.analysis.transition.LearnedTransitionAnalysis;
 import org.threshold.analysis.transition.ParameterCount;
 import org.threshold.analysis.transition.RunAccuracy;
 import org.threshold.analysis.transition.SizeTally;
@@ -90,9 +92,11 @@ public final class SweepAnalysis {
         files.add(directory.summaryCsv());
 
         TransitionAnalysis analysis = new TransitionAnalysis(settings.transition());
+        LearnedTransitionAnalysis learnedAnalysis = new LearnedTransitionAnalysis(settings.transition());
         List<MixtureTransition> mixtures = new ArrayList<>();
         for (String mixture : index.mixtures()) {
-            mixtures.add(transition(analysis, mixture, runs.stream().filter(r -> r.point().mixture().equals(mixture)).toList()));
+            mixtures.add(transition(analysis, learnedAnalysis, mixture,
+                    runs.stream().filter(r -> r.point().mixture().equals(mixture)).toList()));
         }
         List<TransitionRatio> ratios = ratios(mixtures);
         List<String> counts = new ArrayList<>();
@@ -132,10 +136,20 @@ public final class SweepAnalysis {
         return new AnalysisResult(metric, mixtures, ratios, counts, files);
     }
 
+    /** The separation, the fit's notes and a disagreement with the accuracy fit, in that order. */
+    private static List<String> learnedNotes(MixtureTransition m, LearnedTransition l) {
+        List<String> notes = new ArrayList<>();
+        l.separation().ifPresent(s -> notes.add(s.describe()));
+        notes.addAll(l.notes());
+        m.disagreement().ifPresent(notes::add);
+        return notes;
+    }
+
     private record Picture(String file, Figure figure, String caption) {
     }
 
-    private MixtureTransition transition(TransitionAnalysis analysis, String mixture, List<SweepRun> runs) {
+    private MixtureTransition transition(TransitionAnalysis analysis, LearnedTransitionAnalysis learnedAnalysis, String mixture,
+                                         List<SweepRun> runs) {
         List<RunAccuracy> fitted = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (SweepRun run : runs) {
@@ -154,9 +168,10 @@ public final class SweepAnalysis {
         runs.stream().filter(r -> r.status() == RunStatus.FINISHED && r.fitted().isEmpty())
                 .forEach(r -> notes.add("point " + r.point().index() + " " + r.problem().orElse("cannot be fitted")));
         if (fitted.isEmpty()) {
-            return new MixtureTransition(mixture, Optional.empty(), notes);
+            return new MixtureTransition(mixture, Optional.empty(), Optional.empty(), notes);
         }
-        return new MixtureTransition(mixture, Optional.of(analysis.analyze(mixture, fitted)), notes);
+        return new MixtureTransition(mixture, Optional.of(analysis.analyze(mixture, fitted)),
+                Optional.of(learnedAnalysis.analyze(mixture, fitted)), notes);
     }
 
     /** The baseline's transition point over every other mixture's. */
@@ -227,6 +242,17 @@ public final class SweepAnalysis {
                     p.stepLike() ? "yes" : "no", String.join("; ", notes));
         }
         report.table(table.build());
+        report.paragraph("Second estimator: each run learned or not (" + metric + " at or above " + percent(threshold)
+                + "), P(learned) against log10(parameters) fitted by Firth-penalized maximum likelihood; the transition "
+                + "point is where P(learned) = 50%.");
+        Table.Builder learnedTable = Table.withColumns("mixture", "runs learned", "transition point", "interval", "notes");
+        for (MixtureTransition m : mixtures) {
+            m.learned().ifPresent(l -> learnedTable.row(m.mixture(), l.learned() + " of " + l.runs(), l.estimate().describe()
+                            + (l.estimate() instanceof org.threshold.analysis.transition.TransitionEstimate.Bounded b ? " (" + b.reason() + ")" : ""),
+                    l.interval().map(ci -> ci.describe() + "; " + ci.crossingSummary(threshold)).orElse(""),
+                    String.join("; ", learnedNotes(m, l))));
+        }
+        report.table(learnedTable.build());
         for (TransitionRatio r : ratios) {
             report.paragraph("Ratio " + r.describe());
         }

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.List;
 import org.threshold.analysis.transition.BootstrapInterval;
+import org.threshold.analysis.transition.LearnedTransition;
 import org.threshold.analysis.transition.SizeTally;
 import org.threshold.analysis.transition.TransitionEstimate;
 import org.threshold.analysis.transition.TransitionPoint;
@@ -89,6 +90,32 @@ public final class TransitionJson {
             o.add("fit", fit);
         });
         o.add("figures", Json.numbers(p.figures()));
+        m.learned().ifPresent(l -> o.add("learned_fit", learned(l)));
+        m.disagreement().ifPresent(d -> o.addProperty("estimators_disagree", d));
+        return o;
+    }
+
+    /** The second estimator: Firth-penalized logistic regression of learned-or-not. */
+    static JsonObject learned(LearnedTransition l) {
+        JsonObject o = new JsonObject();
+        o.addProperty("method", "firth-logistic-ml");
+        o.addProperty("text", l.describe());
+        o.addProperty("runs", l.runs());
+        o.addProperty("runs_learned", l.learned());
+        o.add("estimate", estimate(l.estimate()));
+        l.interval().ifPresent(ci -> o.add("interval", interval(ci, l.threshold())));
+        l.separation().ifPresent(s -> {
+            JsonObject bracket = new JsonObject();
+            bracket.addProperty("last_unlearned", s.lastUnlearned());
+            bracket.addProperty("first_learned", s.firstLearned());
+            o.add("separated", bracket);
+        });
+        l.fit().ifPresent(f -> {
+            JsonObject fit = new JsonObject();
+            fit.addProperty("b0", f.b0());
+            fit.addProperty("b1", f.b1());
+            o.add("fit", fit);
+        });
         return o;
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Resamples seeds with replacement, refits each resample and collects its crossing (SPEC section
@@ -30,6 +31,19 @@ final class SeedBootstrap {
 
     /** Empty when no resample could be fitted. */
     Optional<BootstrapInterval> interval(List<RunAccuracy> runs, LogisticCurve fullFit) {
+        long smallest = runs.stream().mapToLong(RunAccuracy::parameters).min().orElseThrow();
+        long largest = runs.stream().mapToLong(RunAccuracy::parameters).max().orElseThrow();
+        double xMin = Math.log10(smallest);
+        double xMax = Math.log10(largest);
+        return interval(runs, resample -> crossing(resample, fullFit, xMin, xMax));
+    }
+
+    /**
+     * The interval of any estimator of the crossing: {@code crossing} gives a resample's crossing
+     * as log10(parameters), ±infinity outside the measured range, NaN when it cannot be fitted.
+     * Every estimator draws the same resamples (the same seeds in the same order).
+     */
+    Optional<BootstrapInterval> interval(List<RunAccuracy> runs, ToDoubleFunction<List<RunAccuracy>> crossingOf) {
         Map<String, List<RunAccuracy>> bySeed = new TreeMap<>();
         for (RunAccuracy run : runs) {
             bySeed.computeIfAbsent(run.seed(), seed -> new ArrayList<>()).add(run);
@@ -37,8 +51,6 @@ final class SeedBootstrap {
         List<List<RunAccuracy>> seeds = new ArrayList<>(bySeed.values());
         long smallest = runs.stream().mapToLong(RunAccuracy::parameters).min().orElseThrow();
         long largest = runs.stream().mapToLong(RunAccuracy::parameters).max().orElseThrow();
-        double xMin = Math.log10(smallest);
-        double xMax = Math.log10(largest);
 
         SplittableRandom random = new SplittableRandom(settings.bootstrapSeed());
         int resamples = settings.resamples();
@@ -52,7 +64,7 @@ final class SeedBootstrap {
             for (int i = 0; i < seeds.size(); i++) {
                 resample.addAll(seeds.get(random.nextInt(seeds.size())));
             }
-            double crossing = crossing(resample, fullFit, xMin, xMax);
+            double crossing = crossingOf.applyAsDouble(resample);
             crossings.add(crossing);
             if (Double.isNaN(crossing)) {
                 failed++;

@@ -73,6 +73,12 @@ class SweepAnalysisTest {
         assertThat(ratio.get("kind").getAsString()).as("ALONE's transition point is a bound, so is the ratio").isEqualTo("bound");
         assertThat(json.getAsJsonObject("runs").get("failed").getAsInt()).isEqualTo(1);
 
+        JsonObject learned = joint.getAsJsonObject("learned_fit");
+        assertThat(learned.get("method").getAsString()).isEqualTo("firth-logistic-ml");
+        assertThat(learned.getAsJsonObject("separated").get("last_unlearned").getAsLong()).isEqualTo(SyntheticSweep.parameters(16));
+        assertThat(learned.getAsJsonObject("separated").get("first_learned").getAsLong()).isEqualTo(SyntheticSweep.parameters(24));
+        assertThat(result.lines()).anySatisfy(line -> assertThat(line).startsWith("JOINT, learned-or-not (logistic ML, Firth): ")
+                .contains("perfectly separated"));
         assertThat(result.lines()).contains("JOINT, runs above 50%: " + String.join(", ",
                 "2.3k: 0 of 3 above", "4.3k: 3 of 3 above", "7.0k: 3 of 3 above", "14.8k: 3 of 3 above").replace("2.3k",
                 org.threshold.analysis.transition.ParameterCount.format(SyntheticSweep.parameters(16))).replace("4.3k",
