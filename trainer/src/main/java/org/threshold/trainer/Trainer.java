@@ -40,6 +40,16 @@ public final class Trainer {
      * @param command the command that reproduces the run, kept in the run directory's {@code command} file
      */
     public RunOutcome run(RunPlan plan, TrainingListener listener, String command) {
+        return run(plan, listener, command, new StopRequest());
+    }
+
+    /**
+     * As {@link #run(RunPlan, TrainingListener, String)}, stopping at the end of a step when
+     * {@code stop} is requested (SIGTERM, SIGINT, a scheduler's SIGUSR2).
+     *
+     * @throws RunStopped when the run stopped on request, with a checkpoint of the step it reached
+     */
+    public RunOutcome run(RunPlan plan, TrainingListener listener, String command, StopRequest stop) {
         RunDirectory directory = RunDirectory.under(Path.of(plan.runtime().output()), plan.identity());
         Optional<RunResult> done = directory.readResult();
         if (done.isPresent()) {
@@ -63,7 +73,7 @@ public final class Trainer {
                 device.toString(), threads, SourceCommit.find(), Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
                 Optional.empty(), List.of(), Optional.of(numerics));
         try (NDManager manager = engine.newBaseManager(device); Learner learner = learners.create(plan, manager)) {
-            return new TrainingLoop(plan, directory, learner, listener, command, provenance).run();
+            return new TrainingLoop(plan, directory, learner, listener, command, provenance, stop).run();
         }
     }
 

@@ -20,6 +20,7 @@ import org.threshold.api.curriculum.Curriculum;
 import org.threshold.api.curriculum.Stage;
 import org.threshold.api.task.Component;
 import org.threshold.api.task.Task;
+import org.threshold.runs.run.CheckpointLayout;
 import org.threshold.runs.run.EvaluationRecord;
 import org.threshold.runs.run.Provenance;
 import org.threshold.runs.run.RunDirectory;
@@ -58,6 +59,7 @@ final class TrainingLoop {
     private final TrainingListener listener;
     private final String command;
     private final Provenance provenance;
+    private final StopRequest stop;
 
     private final Task task;
     private final Curriculum curriculum;
@@ -90,6 +92,15 @@ final class TrainingLoop {
      */
     TrainingLoop(RunPlan plan, RunDirectory directory, Learner learner, TrainingListener listener, String command,
                  Provenance provenance) {
+        this(plan, directory, learner, listener, command, provenance, new StopRequest());
+    }
+
+    /**
+     * @param stop looked at after every step: a request stops the run there, with a checkpoint
+     */
+    TrainingLoop(RunPlan plan, RunDirectory directory, Learner learner, TrainingListener listener, String command,
+                 Provenance provenance, StopRequest stop) {
+        this.stop = stop;
         this.plan = plan;
         this.directory = directory;
         this.learner = learner;
@@ -118,13 +129,19 @@ final class TrainingLoop {
         directory.writeAtomically(directory.command(), command + "\n");
         OptionalLong resumedFrom = prepare();
         listener.started(directory, step, plannedSteps);
+        stop.training(true);
         try (BatchSupply batches = new BatchSupply(sampler, s -> inComponentOrder(curriculum.weights(s)))) {
             while (ended.isEmpty() && step < plannedSteps) {
                 Optional<RunResult> failure = trainOneStep(batches);
                 if (failure.isPresent()) {
                     return finish(failure.get(), resumedFrom);
                 }
+                if (ended.isEmpty() && step < plannedSteps && stop.requested().isPresent()) {
+                    throw stopHere(stop.requested().get());
+                }
             }
+        } finally {
+            stop.training(false);
         }
         if (ended.isEmpty()) { // resumed from the final checkpoint of a run with fewer steps than planned now
             ended = Optional.of(StopReason.STEPS);
@@ -236,6 +253,15 @@ final class TrainingLoop {
             saveCheckpoint();
         }
         return Optional.empty();
+    }
+
+    /** A checkpoint of this very step (unless one was just written), so that the run resumes here. */
+    private RunStopped stopHere(StopRequest.Reason reason) {
+        if (lastCheckpoint.isEmpty() || lastCheckpoint.getAsLong() != step) {
+            saveCheckpoint();
+        }
+        LOG.info("run {} stopped by {} at step {} with a checkpoint", plan.identity(), reason.signal(), step);
+        return new RunStopped(reason, step, plannedSteps, new CheckpointLayout(directory.checkpoints()).step(step));
     }
 
     // every component, in the task's order, so that records do not depend on the map the curriculum built
