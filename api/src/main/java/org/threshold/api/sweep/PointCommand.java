@@ -10,7 +10,9 @@ import java.util.List;
 public interface PointCommand {
 
     /**
-     * The program and its arguments for point {@code index}.
+     * The program and its arguments for point {@code index}, every path absolute (a scheduler runs
+     * it from elsewhere). The last argument is the index, so that a job script can put the point
+     * its task draws in its place.
      *
      * @param threads libtorch threads the process is to use
      */

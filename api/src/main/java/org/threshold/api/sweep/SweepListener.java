@@ -23,4 +23,8 @@ public interface SweepListener {
     /** About once a second while points run, so a display can refresh its ETA. */
     default void waiting(SweepCounts counts) {
     }
+
+    /** One line from the executor for people: what it submitted where, how to follow or cancel it. */
+    default void note(String line) {
+    }
 }

@@ -3,11 +3,12 @@ package org.threshold.app.cli;
 import java.io.PrintWriter;
 import org.threshold.api.config.ConfigException;
 import org.threshold.api.config.ConfigProblem;
+import org.threshold.api.sweep.SweepExecutorException;
 import picocli.CommandLine;
 
 /**
  * How a command that threw ends: a config with problems prints one line per problem, other bad
- * input its message, both with exit code 2; anything else is an internal failure, exit code 1,
+ * input (and an executor that cannot run where it was asked to) its message, both with exit code 2; anything else is an internal failure, exit code 1,
  * with a short message and a hint (the stack trace only with --debug).
  */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
@@ -27,7 +28,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             }
             return ExitCode.BAD_INPUT;
         }
-        if (e instanceof BadInputException) {
+        if (e instanceof BadInputException || e instanceof SweepExecutorException) {
             err.println("threshold: " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }

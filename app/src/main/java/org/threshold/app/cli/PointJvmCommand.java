@@ -13,6 +13,8 @@ import org.threshold.app.Threshold;
  * Java binary, JVM options and class path of this process (so a point runs the same code with the
  * same options, THRESHOLD_JAVA_OPTS included), offline DJL, and the libtorch threads the executor
  * gives it. The plugins directory travels as --plugins when one was given, or in the environment.
+ * Every path is absolute and the index comes last (PointCommand's contract), so that a cluster
+ * scheduler's job script can run the same command from elsewhere for the point its task draws.
  */
 final class PointJvmCommand implements PointCommand {
 
@@ -43,17 +45,25 @@ final class PointJvmCommand implements PointCommand {
         command.add(INTRA_OP + threads);
         command.add(INTER_OP + 1);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(absolute(System.getProperty("java.class.path")));
         command.add(Threshold.class.getName());
+        // absolute: a scheduler's task need not start where threshold sweep ran
         pluginsDirectory.ifPresent(d -> {
             command.add("--plugins");
-            command.add(d.toString());
+            command.add(d.toAbsolutePath().toString());
         });
         command.add("run");
-        command.add(sweepFile.toString());
+        command.add(sweepFile.toAbsolutePath().toString());
         command.add("--index");
         command.add(Integer.toString(index));
         return command;
+    }
+
+    /** The class path with every entry absolute. */
+    private static String absolute(String classPath) {
+        return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+                .map(entry -> entry.isEmpty() ? entry : Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.threshold.api.config.ConfigException;
 import org.threshold.api.config.ConfigProblem;
 import org.threshold.api.sweep.PointOutcome;
 import org.threshold.api.sweep.PointState;
+import org.threshold.api.sweep.SweepExecutor;
 import org.threshold.api.sweep.SweepExecutorProvider;
 import org.threshold.api.sweep.SweepJob;
 import org.threshold.api.sweep.SweepOutcome;
@@ -41,7 +42,9 @@ import picocli.CommandLine;
                         + "executor (default: local, each point its own JVM) and ends with 'threshold analyze'. "
                         + "Finished runs are skipped and unfinished ones resume, so a stopped sweep is continued by running "
                         + "it again. A failed point is recorded (runs/<id>/failure.json) and the others go on; the exit code "
-                        + "is then 1. See docs/SWEEPS.md."})
+                        + "is then 1. With executor: {type: slurm} the points are Slurm job arrays: the command submits "
+                        + "them and follows them (Ctrl-C or --detach leaves them running; running it again re-attaches). "
+                        + "See docs/SWEEPS.md."})
 final class SweepCommand implements Callable<Integer> {
 
     private final ThresholdCommand threshold;
@@ -78,6 +81,14 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--list", description = "Print the grid points with their run identities and stop.")
     private boolean list;
 
+    @Option(names = "--detach", description = "Return once the points are submitted, for an executor whose points run "
+            + "elsewhere (slurm); running the command again follows them, submitting nothing twice.")
+    private boolean detach;
+
+    @Option(names = "--dry-run", description = "Print what the executor would do (slurm: the job script and the arrays) "
+            + "and start nothing.")
+    private boolean dryRun;
+
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -102,12 +113,27 @@ final class SweepCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         }
+        SweepExecutor executor = sweep.spec().executor().create();
+        SweepJob job = new SweepJob(index.name(), directory.root(), index.sweepPoints(), new PointJvmCommand(file, threshold.pluginsOption()));
+        if (dryRun) {
+            out.print(executor.dryRun(job).orElseGet(() -> commands(job)));
+            out.println("--dry-run: nothing started");
+            return ExitCode.OK;
+        }
         SweepProgress progress = new SweepProgress(out, System.console() != null);
         SweepOutcome outcome;
         try {
-            outcome = sweep.spec().executor().create()
-                    .execute(new SweepJob(index.name(), directory.root(), index.sweepPoints(), new PointJvmCommand(file, threshold.pluginsOption())),
-                            progress);
+            if (detach) {
+                if (!executor.detach(job, progress)) {
+                    throw new BadInputException("--detach: the " + sweep.spec().executor().type() + " executor runs the points as "
+                            + "this command's own processes, which stop with it; --detach needs an executor whose points run "
+                            + "elsewhere (sweep.executor.type: slurm)");
+                }
+                out.println("threshold sweep " + file + " follows the points again; threshold analyze " + directory.root()
+                        + " analyzes what has finished");
+                return ExitCode.OK;
+            }
+            outcome = executor.execute(job, progress);
         } finally {
             progress.close();
         }
@@ -131,6 +157,15 @@ final class SweepCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+
+    /** --dry-run for an executor with nothing more to show: each point's command. */
+    private static String commands(SweepJob job) {
+        StringBuilder text = new StringBuilder();
+        for (var point : job.points()) {
+            text.append(job.command().display(point.index())).append('\n');
+        }
+        return text.toString();
+    }
 
     /** picocli's usage error for a value it cannot take. */
     static CommandLine.ParameterException badOption(CommandSpec spec, String message) {

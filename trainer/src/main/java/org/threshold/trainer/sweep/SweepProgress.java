@@ -57,6 +57,11 @@ public final class SweepProgress implements SweepListener {
         status(counts);
     }
 
+    @Override
+    public void note(String text) {
+        line(text); // the status line comes back with the next count
+    }
+
     /** Ends the status line, so that what is printed next starts on a line of its own. */
     public void close() {
         if (terminal && statusWidth > 0) {
