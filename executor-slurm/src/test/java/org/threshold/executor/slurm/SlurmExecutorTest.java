@@ -1,0 +1,91 @@
+package org.threshold.executor.slurm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.threshold.api.sweep.PointCommand;
+import org.threshold.api.sweep.SweepExecutorException;
+import org.threshold.api.sweep.SweepJob;
+import org.threshold.api.sweep.SweepListener;
+import org.threshold.api.sweep.SweepPoint;
+
+/** The slurm executor where there is no Slurm: a clear error naming it, and a dry run that still shows the script. */
+class SlurmExecutorTest {
+
+    @TempDir
+    Path dir;
+
+    private SweepJob job(int points) {
+        List<SweepPoint> list = new java.util.ArrayList<>();
+        for (int i = 0; i < points; i++) {
+            list.add(new SweepPoint(i, "id" + i, "MAX", Optional.empty(), Map.of("seed", Integer.toString(i)), 1000L + i, i, i,
+                    "accuracy"));
+        }
+        return new SweepJob("grid", dir.resolve("sweeps").resolve("grid"), list, new PointCommand() {
+            @Override
+            public List<String> arguments(int index, int threads) {
+                return List.of("/opt/java/bin/java", "run", "/home/me/grid.yaml", "--index", Integer.toString(index));
+            }
+
+            @Override
+            public String display(int index) {
+                return "threshold run grid.yaml --index " + index;
+            }
+        });
+    }
+
+    /** A PATH with no Slurm commands on it: an empty directory. */
+    private Slurm noSlurm() throws Exception {
+        return new Slurm(Map.of("PATH", Files.createDirectories(dir.resolve("bin")).toString()));
+    }
+
+    @Test
+    void withoutSbatchOnThePathTheSweepStopsWithAnErrorNamingTheExecutor() throws Exception {
+        SlurmExecutor executor = new SlurmExecutor(SlurmExecutorConfig.defaults(), noSlurm(), dir);
+        assertThatThrownBy(() -> executor.execute(job(2), SweepListener.NONE)).isInstanceOf(SweepExecutorException.class)
+                .hasMessage("the slurm executor (sweep.executor.type: slurm) needs Slurm's sbatch on the PATH, and this machine has "
+                        + "none: run threshold sweep on the cluster's login node, or choose another executor "
+                        + "(sweep.executor.type: local); threshold sweep --dry-run shows the job script without Slurm");
+        assertThatThrownBy(() -> executor.detach(job(2), SweepListener.NONE)).isInstanceOf(SweepExecutorException.class)
+                .hasMessageStartingWith("the slurm executor (sweep.executor.type: slurm) needs Slurm's sbatch on the PATH");
+        assertThat(dir.resolve("sweeps").resolve("grid").resolve("slurm")).doesNotExist();
+    }
+
+    @Test
+    void aDryRunWithoutSlurmShowsTheScriptAndTheArraysOfSlurmsDefaultMaxArraySize() throws Exception {
+        SlurmExecutor executor = new SlurmExecutor(Configs.bind("executor: {type: slurm, parallel: 2}\n"), noSlurm(), dir);
+        String text = executor.dryRun(job(3)).orElseThrow();
+        Path slurm = dir.resolve("sweeps").resolve("grid").resolve("slurm");
+        assertThat(text).startsWith("# The job script (" + slurm.resolve("job.sh") + "):\n#!/bin/bash\n")
+                .contains("#SBATCH --signal=USR2@90\n")
+                .contains("# --dry-run: nothing submitted. 0 finished, 0 queued or running elsewhere, 3 to submit; MaxArraySize 1001 "
+                        + "(no Slurm commands on this machine: Slurm's default MaxArraySize, and no point counted as queued).\n")
+                .contains("sbatch --parsable --array=0-2%2 " + slurm.resolve("job.sh") + " " + slurm.resolve("array-1.points") + "\n")
+                .contains("#   0: 2 id2\n#   1: 1 id1\n#   2: 0 id0\n");
+        assertThat(slurm).as("a dry run writes nothing").doesNotExist();
+    }
+
+    @Test
+    void pointsBeyondMaxArraySizeFallIntoSeveralArrays() {
+        assertThat(SlurmExecutor.chunks(List.of(1, 2, 3, 4, 5, 6, 7), 5)).containsExactly(List.of(1, 2, 3, 4, 5), List.of(6, 7));
+        assertThat(SlurmExecutor.chunks(List.of(1, 2, 3), 3)).containsExactly(List.of(1, 2, 3));
+    }
+
+    @Test
+    void aSignalOtherThanSlurmsWarningOrOutsideAnArrayTaskRequeuesNothing() throws Exception {
+        SlurmExecutor executor = new SlurmExecutor(SlurmExecutorConfig.defaults(), noSlurm(), dir);
+        assertThat(executor.stoppedBySignal("SIGTERM", Map.of("SLURM_ARRAY_JOB_ID", "12", "SLURM_ARRAY_TASK_ID", "3"))).isEmpty();
+        assertThat(executor.stoppedBySignal("SIGUSR2", Map.of("SLURM_JOB_ID", "12"))).isEmpty();
+        assertThat(executor.stoppedBySignal("SIGUSR2", Map.of("PATH", dir.toString(), "SLURM_ARRAY_JOB_ID", "12",
+                "SLURM_ARRAY_TASK_ID", "3"))).hasValueSatisfying(line -> assertThat(line)
+                .startsWith("could not requeue Slurm task 12_3 (the slurm executor (sweep.executor.type: slurm) needs Slurm's "
+                        + "scontrol on the PATH"));
+    }
+}
