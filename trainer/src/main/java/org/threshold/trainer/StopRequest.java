@@ -23,6 +23,7 @@ public final class StopRequest {
 
     private final AtomicReference<Reason> reason = new AtomicReference<>();
     private volatile boolean training;
+    private volatile boolean honoured;
 
     /**
      * Asks the run to stop at the end of its step. The first request is kept.
@@ -45,7 +46,19 @@ public final class StopRequest {
         return training;
     }
 
+    /**
+     * Whether the run has stopped on the request, its checkpoint written: the process is ending on
+     * its own (a scheduler that requeues it may signal it once more meanwhile).
+     */
+    public boolean honoured() {
+        return honoured;
+    }
+
     void training(boolean now) {
         training = now;
+    }
+
+    void honour() {
+        honoured = true;
     }
 }

@@ -261,6 +261,7 @@ final class TrainingLoop {
             saveCheckpoint();
         }
         LOG.info("run {} stopped by {} at step {} with a checkpoint", plan.identity(), reason.signal(), step);
+        stop.honour();
         return new RunStopped(reason, step, plannedSteps, new CheckpointLayout(directory.checkpoints()).step(step));
     }
 

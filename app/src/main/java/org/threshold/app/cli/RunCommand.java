@@ -26,8 +26,10 @@ import org.threshold.trainer.AdamLearner;
 import org.threshold.trainer.NumericsChangedException;
 import org.threshold.trainer.RunOutcome;
 import org.threshold.trainer.RunPlan;
+import org.threshold.trainer.RunStopped;
 import org.threshold.trainer.Trainer;
 import org.threshold.trainer.TrainingListener;
+import org.threshold.trainer.signal.StopSignals;
 import org.threshold.trainer.sweep.ParentWatch;
 import org.threshold.trainer.sweep.SweepFile;
 import picocli.CommandLine.Command;
@@ -47,7 +49,10 @@ import picocli.CommandLine.Spec;
                         + "A point that has ended exits at once; one that another process is training exits 0 and leaves "
                         + "it alone.",
                 "The run's probes: (docs/PROBES.md) run at the end and write into <run directory>/probes/.",
-                "Exit code 1 also when the training loss diverged (NaN or infinite): the message says what to change."})
+                "Exit code 1 also when the training loss diverged (NaN or infinite): the message says what to change.",
+                "SIGTERM, SIGINT (Ctrl-C) and SIGUSR2 (Slurm's warning before a preemption or the time limit) stop the run "
+                        + "at the end of its step with a checkpoint there, from which the same command resumes it; the exit code "
+                        + "is then 128 + the signal's number. Under the slurm executor, SIGUSR2 also requeues the point's task."})
 final class RunCommand implements Callable<Integer> {
 
     /** What the run directory's {@code command} file says: run there, it trains a fresh copy of the run. */
@@ -80,6 +85,9 @@ final class RunCommand implements Callable<Integer> {
             description = "CONFIG is a sweep file: train its grid point I (0-based; 'threshold sweep CONFIG --list' "
                     + "lists them).")
     private Integer index;
+
+    /** The sweep file of --index. */
+    private Optional<SweepFile> sweep = Optional.empty();
 
     @Override
     public Integer call() {
@@ -117,8 +125,21 @@ final class RunCommand implements Callable<Integer> {
         return planner.plan(document);
     }
 
+    /**
+     * A run that stopped on a signal has its checkpoint; a grid point's executor is told, so that a
+     * scheduler's can requeue the point (Slurm's USR2 before a preemption or the time limit).
+     */
+    private int stopped(RunStopped stopped, PrintWriter err) {
+        err.println("threshold: " + stopped.getMessage());
+        sweep.flatMap(s -> s.spec().executor().create().stoppedBySignal(stopped.reason().signal(), System.getenv()))
+                .ifPresent(line -> err.println("threshold: " + line));
+        err.flush();
+        return stopped.exitCode();
+    }
+
     private RunPlan point(RunPlanner planner, int point) {
         SweepFile sweep = SweepWithAnalysis.read(config, executors.get(), Map.of()).file();
+        this.sweep = Optional.of(sweep);
         long size = sweep.grid().size();
         if (point < 0 || point >= size) {
             throw new BadInputException("--index " + point + ": " + config + " has " + size + " grid points, numbered 0 to "
@@ -134,9 +155,12 @@ final class RunCommand implements Callable<Integer> {
                 : new RunLog(out, plan.metric());
         RunOutcome outcome;
         try {
-            outcome = new Trainer(AdamLearner::new).run(plan, listener, REPRODUCE);
+            // SIGTERM, SIGINT and a scheduler's SIGUSR2 stop the run at the end of its step, with a checkpoint there
+            outcome = new Trainer(AdamLearner::new).run(plan, listener, REPRODUCE, StopSignals.install());
         } catch (NumericsChangedException e) {
             throw new BadInputException(e.getMessage());
+        } catch (RunStopped stopped) {
+            return stopped(stopped, err);
         }
         out.print(RunSummary.of(outcome));
         if (!outcome.trainedNow()) {

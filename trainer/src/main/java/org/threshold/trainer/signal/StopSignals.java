@@ -11,8 +11,10 @@ import sun.misc.Signal;
  * preemption or the time limit ({@code sbatch --signal=USR2@90}, SPEC section 11).
  *
  * <p>SIGTERM or SIGINT while no training loop runs (data being generated, probes after the end),
- * or a second one while the first is being honoured, stops the process at once, as without these
- * handlers: its last checkpoint is kept. SIGUSR2 never stops it at once: a run that has not begun
+ * or a second one before the first is honoured, stops the process at once, as without these
+ * handlers: its last checkpoint is kept. Once the run has stopped with its checkpoint, further
+ * signals are only reported: the process is ending by itself (Slurm sends TERM to a task that
+ * requeues itself). SIGUSR2 never stops it at once: a run that has not begun
  * its loop stops after its first step, one that has ended has nothing to save.
  */
 public final class StopSignals {
@@ -38,14 +40,19 @@ public final class StopSignals {
     private static void handle(StopRequest request, Signal signal) {
         StopRequest.Reason reason = new StopRequest.Reason("SIG" + signal.getName(), signal.getNumber());
         boolean first = request.requested().isEmpty();
-        boolean honoured = request.request(reason);
+        boolean looping = request.request(reason);
         if (signal.getName().equals("USR2")) {
             if (first) {
                 System.err.println("threshold: " + reason.signal() + ": writing a checkpoint at the end of this step, then stopping");
             }
             return;
         }
-        if (first && honoured) {
+        if (request.honoured()) {
+            // the checkpoint is written and the process ends by itself; e.g. Slurm's TERM after the run requeued its task
+            System.err.println("threshold: " + reason.signal() + ": the run has stopped already, with its checkpoint");
+            return;
+        }
+        if (first && looping) {
             System.err.println("threshold: " + reason.signal() + ": writing a checkpoint at the end of this step, then stopping ("
                     + reason.signal() + " again stops at once)");
             return;
