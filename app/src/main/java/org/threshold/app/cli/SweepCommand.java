@@ -71,11 +71,13 @@ final class SweepCommand implements Callable<Integer> {
     private Path file;
 
     @Option(names = "--parallel", paramLabel = "N",
-            description = "Grid points at once (local executor; replaces sweep.executor.parallel; default auto: one per core).")
+            description = "Grid points at once (replaces sweep.executor.parallel; local: default auto, one per core; slurm: the "
+                    + "arrays' throttle).")
     private String parallel;
 
     @Option(names = "--threads", paramLabel = "T",
-            description = "libtorch threads per point (local executor; replaces sweep.executor.threads; default auto).")
+            description = "libtorch threads per point (replaces sweep.executor.threads; local: default auto; slurm: default "
+                    + "cpus_per_task).")
     private String threads;
 
     @Option(names = "--list", description = "Print the grid points with their run identities and stop.")

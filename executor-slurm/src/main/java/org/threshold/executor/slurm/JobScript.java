@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.threshold.runs.sweep.PointFailure;
+import org.threshold.runs.sweep.SweepDirectory;
 
 /**
  * The job script every array of a sweep runs (docs/SWEEPS.md shows one), written to be read:
@@ -64,18 +66,19 @@ record JobScript(String sweepName, Path sweepDirectory, Path workingDirectory, L
         config.sbatch().forEach(option -> lines.add("#SBATCH " + option.strip()));
         lines.add("set -euo pipefail");
         lines.add("");
-        lines.add("sweep=" + quote(sweepDirectory.toString()));
+        // the run directory's names are the runs module's: the same logs as the local executor writes
+        lines.add("runs=" + quote(new SweepDirectory(sweepDirectory).runs().toString()));
         lines.add("read -r point identity < <(sed -n \"$((SLURM_ARRAY_TASK_ID + 1))p\" \"$1\")");
-        lines.add("run=\"$sweep/runs/$identity\"");
+        lines.add("run=\"$runs/$identity\"");
         lines.add("mkdir -p \"$run\"");
-        lines.add("rm -f \"$run/failure.json\"");
+        lines.add("rm -f \"$run/" + PointFailure.FILE + "\"");
         lines.add("# One header per attempt: a requeued task appends to the same logs.");
         boolean indexLast = display.endsWith(" 0");
         lines.add("command_line=" + quote(indexLast ? display.substring(0, display.length() - 1) : display + " for point "));
         lines.add("header=\"--- $(date -u +%Y-%m-%dT%H:%M:%SZ) Slurm task ${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}"
                 + " (restart ${SLURM_RESTART_COUNT:-0}) on $(hostname): $command_line$point\"");
-        lines.add("echo \"$header\" >>\"$run/stdout.log\"");
-        lines.add("echo \"$header\" >>\"$run/stderr.log\"");
+        lines.add("echo \"$header\" >>\"$run/" + SweepDirectory.STDOUT + "\"");
+        lines.add("echo \"$header\" >>\"$run/" + SweepDirectory.STDERR + "\"");
         if (!config.setup().isEmpty()) {
             lines.add("");
             lines.add("# sweep.executor.setup");
@@ -84,7 +87,7 @@ record JobScript(String sweepName, Path sweepDirectory, Path workingDirectory, L
         lines.add("");
         lines.add("# The JVM is the job step, so that Slurm's USR2 reaches it: it checkpoints and requeues this task.");
         StringBuilder step = new StringBuilder("exec srun --ntasks=1 --cpus-per-task=" + config.cpusPerTask()
-                + " --output=\"$run/stdout.log\" --error=\"$run/stderr.log\" --open-mode=append");
+                + " --output=\"$run/" + SweepDirectory.STDOUT + "\" --error=\"$run/" + SweepDirectory.STDERR + "\" --open-mode=append");
         for (String argument : command.subList(0, command.size() - 1)) {
             step.append(" \\\n  ").append(quote(argument));
         }

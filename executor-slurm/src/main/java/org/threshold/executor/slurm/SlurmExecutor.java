@@ -180,6 +180,7 @@ public final class SlurmExecutor implements SweepExecutor {
         /** The arrays with queued tasks at the latest look. */
         private volatile Set<String> lastActive = Set.of();
         private int failedBefore;
+        private int mostAtOnce;
 
         Session(SweepJob job, SweepListener listener) {
             this.job = job;
@@ -419,8 +420,15 @@ public final class SlurmExecutor implements SweepExecutor {
             int max;
             String caveat = "";
             if (slurm.has("squeue") && slurm.has("scontrol")) {
-                look = look();
-                max = slurm.maxArraySize();
+                try {
+                    look = look();
+                    max = slurm.maxArraySize();
+                } catch (SweepExecutorException noAnswer) {
+                    look = new Look(Map.of(), Map.of(), Set.of());
+                    max = Slurm.DEFAULT_MAX_ARRAY_SIZE;
+                    caveat = " (Slurm did not answer: " + noAnswer.getMessage() + "; Slurm's default MaxArraySize, and no point "
+                            + "counted as queued)";
+                }
             } else {
                 look = new Look(Map.of(), Map.of(), Set.of());
                 max = Slurm.DEFAULT_MAX_ARRAY_SIZE;
@@ -506,8 +514,9 @@ public final class SlurmExecutor implements SweepExecutor {
             return new SweepCounts(job.points().size(), done, failed, running, elsewhere, left, eta(running, left));
         }
 
-        /** Mean time of the points seen from start to end here, over the tasks running now. */
+        /** Mean time of the points seen from start to end here, over the most tasks seen running at once. */
         private Optional<Duration> eta(int running, int left) {
+            mostAtOnce = Math.max(mostAtOnce, running);
             if (trained.isEmpty() || running == 0) {
                 return Optional.empty();
             }
@@ -516,7 +525,7 @@ public final class SlurmExecutor implements SweepExecutor {
             for (long since : runningSince.values()) {
                 remaining += Math.max(0, mean - (System.nanoTime() - since) / 1e6);
             }
-            return Optional.of(Duration.ofMillis(Math.round(remaining / running)));
+            return Optional.of(Duration.ofMillis(Math.round(remaining / mostAtOnce)));
         }
 
         private Duration wall(SweepPoint point) {

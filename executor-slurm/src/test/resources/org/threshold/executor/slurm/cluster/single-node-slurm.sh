@@ -82,7 +82,8 @@ config() {
   cat <<CONF
 # Written by single-node-slurm.sh: one node, this machine, for tests.
 ClusterName=threshold-test
-SlurmctldHost=$node
+# The controller's address in parentheses: no name lookup of this machine's host name is needed.
+SlurmctldHost=$node(127.0.0.1)
 SlurmctldPort=$port
 SlurmdPort=$((port + 1))
 SlurmUser=root
