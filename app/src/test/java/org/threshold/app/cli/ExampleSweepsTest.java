@@ -63,4 +63,14 @@ class ExampleSweepsTest {
         assertThat(index.points()).isNotEmpty();
         assertThat(index.points().stream().map(IndexEntry::identity).distinct()).hasSize(index.points().size());
     }
+
+    @org.junit.jupiter.api.Test
+    void appendixCWithTheSlurmExecutorTrainsAppendixCsRuns() {
+        Path paper = Path.of("..", "examples", "paper");
+        SweepIndex local = SweepPoints.index(SweepWithAnalysis.read(paper.resolve("appendix-c.yaml"), executors, Map.of()).file(), planner);
+        var slurm = SweepWithAnalysis.read(paper.resolve("appendix-c-slurm.yaml"), executors, Map.of()).file();
+        assertThat(slurm.spec().executor().type()).isEqualTo("slurm");
+        assertThat(SweepPoints.index(slurm, planner).points()).extracting(IndexEntry::identity)
+                .containsExactlyElementsOf(local.points().stream().map(IndexEntry::identity).toList());
+    }
 }
