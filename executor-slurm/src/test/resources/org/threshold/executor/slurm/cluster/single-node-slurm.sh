@@ -127,7 +127,7 @@ start() {
     return 0
   fi
   if [[ "$(id -u)" != 0 ]]; then
-    say "no Slurm test cluster runs (SLURM_CONF=$conf) and only root can start one"
+    say "no Slurm test cluster runs here (SLURM_CONF=$conf), and only root can start one"
     return 3
   fi
   mkdir -p "$home"/{munge,state,spool,run,log}
