@@ -86,6 +86,13 @@ public final class AtomicFile {
                 channel.force(true);
             }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.FileSystemException e) {
+            throw e;
+        } catch (IOException e) { // a full disk's error names no file
+            java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(file.toString(), null,
+                    IoFailure.reason(e));
+            named.initCause(e);
+            throw named;
         } finally {
             Files.deleteIfExists(temporary);
         }

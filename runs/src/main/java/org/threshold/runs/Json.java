@@ -64,9 +64,10 @@ public final class Json {
             return Optional.of(format.apply(object));
         } catch (JsonFields.Problem e) {
             throw new DamagedFileException(file, e.getMessage(), e);
-        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | UnsupportedOperationException
-                 | NullPointerException | ClassCastException e) {
-            // a reader not written with JsonFields; the field is then not named
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NullPointerException
+                 | ClassCastException e) {
+            // a reader not written with JsonFields; the field is then not named. (An IllegalArgumentException
+            // is a reader's own verdict, e.g. an index of another schema, and passes as it is.)
             throw new DamagedFileException(file, "a field is missing or has the wrong type (" + e.getMessage() + ")", e);
         }
     }

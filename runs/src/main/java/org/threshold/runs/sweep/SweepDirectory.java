@@ -102,6 +102,7 @@ public final class SweepDirectory {
     public void write(byte[] sweepFileText, SweepIndex index) {
         try {
             Files.createDirectories(runs());
+            AtomicFile.removeAbandoned(root); // what a sweep killed while writing its index left
             AtomicFile.write(sweepFile(), sweepFileText);
             AtomicFile.writeText(indexJson(), Json.PRETTY.toJson(index.toJson()) + "\n");
             CsvFile.write(indexCsv(), index.table());
