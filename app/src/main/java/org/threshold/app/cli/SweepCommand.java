@@ -102,12 +102,18 @@ final class SweepCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         }
+        PointJvmCommand pointCommand = new PointJvmCommand(file, threshold.pluginsOption());
+        PrintWriter err = spec.commandLine().getErr();
+        // said here, not only in a point's log: the researcher watches this command
+        for (DamagedRuns.Finding damaged : DamagedRuns.find(directory, index)) {
+            err.println("warning: " + DamagedRuns.beforeRunning(damaged, pointCommand::display));
+        }
+        err.flush();
         SweepProgress progress = new SweepProgress(out, System.console() != null);
         SweepOutcome outcome;
         try {
             outcome = sweep.spec().executor().create()
-                    .execute(new SweepJob(index.name(), directory.root(), index.sweepPoints(), new PointJvmCommand(file, threshold.pluginsOption())),
-                            progress);
+                    .execute(new SweepJob(index.name(), directory.root(), index.sweepPoints(), pointCommand), progress);
         } finally {
             progress.close();
         }
@@ -118,7 +124,6 @@ final class SweepCommand implements Callable<Integer> {
             AnalyzeCommand.print(out, result, directory);
         }
         if (!outcome.complete()) {
-            PrintWriter err = spec.commandLine().getErr();
             for (PointOutcome failed : outcome.points()) {
                 if (failed.state() == PointState.FAILED) {
                     err.println("failed: " + failed.point().describe() + ": " + failed.message());
