@@ -53,29 +53,6 @@ public final class SmallDisk implements AutoCloseable {
         return mountPoint;
     }
 
-    /**
-     * Fills the disk: writes {@code name} until the file system refuses, so that the next write
-     * of anyone fails.
-     *
-     * @return the bytes written
-     */
-    public long fill(String name) throws IOException {
-        byte[] block = new byte[1024];
-        long written = 0;
-        try (var out = Files.newOutputStream(mountPoint.resolve(name))) {
-            while (true) {
-                out.write(block);
-                out.flush();
-                written += block.length;
-            }
-        } catch (IOException full) {
-            if (!String.valueOf(full.getMessage()).contains("No space left")) {
-                throw full;
-            }
-            return written;
-        }
-    }
-
     @Override
     public void close() throws IOException {
         try {

@@ -120,7 +120,7 @@ public final class Trainer {
     }
 
     private static void notice(TrainingListener listener, String warning) {
-        LOG.warn(warning);
+        LOG.info(warning); // the listener tells the person; the log keeps it for a library's user
         listener.noticed(warning);
     }
 

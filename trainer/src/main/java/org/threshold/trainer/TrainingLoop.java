@@ -229,7 +229,7 @@ final class TrainingLoop {
     }
 
     private void notice(String warning) {
-        LOG.warn(warning);
+        LOG.info(warning); // the listener tells the person; the log keeps it for a library's user
         listener.noticed(warning);
     }
 

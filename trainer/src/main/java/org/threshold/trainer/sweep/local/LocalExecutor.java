@@ -271,7 +271,7 @@ public final class LocalExecutor implements SweepExecutor {
                 where = " (runs/" + point.identity() + "/" + PointFailure.FILE + ")";
             } catch (UncheckedIOException e) {
                 where = " (its " + PointFailure.FILE + " could not be written: " + IoFailure.describe(e) + ")";
-                LOG.warn("{}: {}", point.describe(), where.strip());
+                LOG.info("{}: {}", point.describe(), where.strip()); // the outcome says it
             }
             record(new PointOutcome(point, PointState.FAILED, failure.describe() + where, wall));
         }
@@ -378,7 +378,15 @@ public final class LocalExecutor implements SweepExecutor {
     }
 
     private static void append(Path file, String text) throws IOException {
-        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (java.nio.file.FileSystemException e) {
+            throw e;
+        } catch (IOException e) { // a full disk's error names no file
+            java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(file.toString(), null, IoFailure.reason(e));
+            named.initCause(e);
+            throw named;
+        }
     }
 
     private static String now() {
