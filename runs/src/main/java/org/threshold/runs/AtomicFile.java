@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -86,10 +87,10 @@ public final class AtomicFile {
                 channel.force(true);
             }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (FileSystemException e) {
             throw e;
         } catch (IOException e) { // a full disk's error names no file
-            java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(file.toString(), null,
+            FileSystemException named = new FileSystemException(file.toString(), null,
                     IoFailure.reason(e));
             named.initCause(e);
             throw named;

@@ -6,10 +6,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * The fields of a JSON object of the run formats, read by name. A field that is missing or of
@@ -126,9 +129,9 @@ public final class JsonFields {
     }
 
     /** The elements of a list field that are objects, each named {@code key[i]}. */
-    public java.util.List<JsonFields> objects(String key) {
+    public List<JsonFields> objects(String key) {
         JsonArray array = array(key);
-        java.util.List<JsonFields> out = new java.util.ArrayList<>();
+        List<JsonFields> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             if (!array.get(i).isJsonObject()) {
                 throw new Problem("its field '" + prefix + key + "[" + i + "]' is not an object (found " + array.get(i) + ")");
@@ -139,9 +142,9 @@ public final class JsonFields {
     }
 
     /** The texts of a list field, in order. */
-    public java.util.List<String> texts(String key) {
+    public List<String> texts(String key) {
         JsonArray array = array(key);
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             JsonElement e = array.get(i);
             if (!e.isJsonPrimitive()) {
@@ -163,7 +166,7 @@ public final class JsonFields {
     }
 
     /** The names of the object's fields, in order. */
-    public java.util.Set<String> keys() {
+    public Set<String> keys() {
         return object.keySet();
     }
 

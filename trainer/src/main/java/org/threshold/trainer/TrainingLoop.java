@@ -1,12 +1,14 @@
 package org.threshold.trainer;
 
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,7 +220,7 @@ final class TrainingLoop {
         Path file = saved.directory().resolve(part);
         try (DataInputStream in = saved.open(part)) {
             loader.load(in);
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new DamagedFileException(file, "it ends before all its values (cut short)", e);
         } catch (IOException e) {
             if (!Files.isRegularFile(file)) {
@@ -268,7 +270,7 @@ final class TrainingLoop {
      */
     private void removeWhatKilledSessionsLeft() {
         try {
-            List<Path> removed = new java.util.ArrayList<>(AtomicFile.removeAbandoned(directory.path()));
+            List<Path> removed = new ArrayList<>(AtomicFile.removeAbandoned(directory.path()));
             removed.addAll(checkpoints.removeUnfinished());
             if (!removed.isEmpty()) {
                 LOG.info("removed what killed sessions of {} left behind: {}", directory.path(), removed);

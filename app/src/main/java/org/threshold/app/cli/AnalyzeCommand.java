@@ -18,6 +18,7 @@ import org.threshold.analysis.transition.TransitionSettings;
 import org.threshold.api.sweep.SweepExecutorProvider;
 import org.threshold.app.probe.ProbeRunner;
 import org.threshold.app.runfile.RunPlanner;
+import org.threshold.runs.DamagedFileException;
 import org.threshold.runs.sweep.SweepDirectory;
 import org.threshold.runs.sweep.SweepIndex;
 import picocli.CommandLine.Command;
@@ -78,7 +79,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         try {
             index = directory.readIndex().orElseThrow(() -> new BadInputException(root + " has no index.json; a sweep "
                     + "directory is made by threshold sweep (docs/SWEEPS.md)"));
-        } catch (org.threshold.runs.DamagedFileException e) {
+        } catch (DamagedFileException e) {
             throw new RunFilesException(e.getMessage() + "; 'threshold sweep SWEEP_FILE --list' writes it again", e);
         }
         if (!Files.exists(directory.sweepFile())) {

@@ -1,5 +1,7 @@
 package org.threshold.app.probe;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,8 +104,8 @@ public record ProbeTarget(Path root, boolean sweep, List<TrainedRun> runs, List<
         try {
             List<CheckpointLayout.Inspection> checkpoints = new CheckpointLayout(run.checkpoints()).inspect();
             return checkpoints.isEmpty() ? Optional.empty() : checkpoints.get(0).damage();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the checkpoints of " + run.path(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoints of " + run.path(), e);
         }
     }
 

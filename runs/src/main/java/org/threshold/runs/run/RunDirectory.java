@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.threshold.runs.AtomicFile;
 import org.threshold.runs.DamagedFileException;
 import org.threshold.runs.Json;
@@ -113,7 +117,7 @@ public final class RunDirectory {
             target = file.resolveSibling(file.getFileName() + ".damaged-" + n);
         }
         try {
-            Files.move(file, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move the damaged " + file + " aside", e);
         }
@@ -129,20 +133,20 @@ public final class RunDirectory {
      * @return the directory they are in now
      */
     public Path setAsideForRetraining() {
-        String stamp = java.time.LocalDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace(':', '-');
+        String stamp = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(':', '-');
         Path target = path.resolve("replaced-" + stamp);
         for (int n = 2; Files.exists(target); n++) {
             target = path.resolve("replaced-" + stamp + "-" + n);
         }
         try {
             Files.createDirectories(target);
-            try (java.util.stream.Stream<Path> children = Files.list(path)) {
+            try (Stream<Path> children = Files.list(path)) {
                 for (Path child : children.toList()) {
                     String name = child.getFileName().toString();
                     boolean written = name.startsWith("result.json") || name.startsWith("provenance.json")
                             || name.equals("metrics.jsonl") || name.equals("checkpoints") || name.equals("probes");
                     if (written) {
-                        Files.move(child, target.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                        Files.move(child, target.resolve(name), StandardCopyOption.ATOMIC_MOVE);
                     }
                 }
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -380,10 +381,10 @@ public final class LocalExecutor implements SweepExecutor {
     private static void append(Path file, String text) throws IOException {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (FileSystemException e) {
             throw e;
         } catch (IOException e) { // a full disk's error names no file
-            java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(file.toString(), null, IoFailure.reason(e));
+            FileSystemException named = new FileSystemException(file.toString(), null, IoFailure.reason(e));
             named.initCause(e);
             throw named;
         }
