@@ -45,7 +45,7 @@ final class DamagedRuns {
         RESTARTED,
         /** checkpoints none of which can be read, and no result: not trained again unasked. */
         UNREADABLE,
-        /** another file (a line of metrics.jsonl, provenance.json, failure.json, a finished run's final weights). */
+        /** another file (a line of metrics.jsonl, provenance.json, failure.json). */
         NOTED
     }
 
@@ -91,7 +91,9 @@ final class DamagedRuns {
         }
         List<CheckpointLayout.Inspection> checkpoints;
         try {
-            checkpoints = new CheckpointLayout(run.checkpoints()).inspect();
+            // a finished run's checkpoints are not read (a sweep asks this of every point each time it starts);
+            // an unfinished one's down to the checkpoint it would continue from
+            checkpoints = ended ? List.of() : new CheckpointLayout(run.checkpoints()).inspectDownToReadable();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checkpoints of " + run.path(), e);
         }
@@ -103,12 +105,8 @@ final class DamagedRuns {
             findings.add(new Finding(point, resultDamage.get(), fate, from));
         }
         for (CheckpointLayout.Inspection c : checkpoints) {
-            if (readable.isPresent() && c.step() < readable.get().step()) {
-                break; // older ones are not read
-            }
             if (c.damage().isPresent()) {
-                Fate fate = ended ? Fate.NOTED : readable.isPresent() ? Fate.RESUMED : Fate.UNREADABLE;
-                findings.add(new Finding(point, c.damage().get(), fate, from));
+                findings.add(new Finding(point, c.damage().get(), readable.isPresent() ? Fate.RESUMED : Fate.UNREADABLE, from));
             }
         }
         noted(point, () -> run.metrics().read()).ifPresent(findings::add);
@@ -183,7 +181,7 @@ final class DamagedRuns {
         if (file.equals(PointFailure.FILE)) {
             return "the point counts as damaged until it runs again, which removes the file";
         }
-        return "its result stands; probes of its final weights leave it out";
+        return "it is left as it is";
     }
 
     /**

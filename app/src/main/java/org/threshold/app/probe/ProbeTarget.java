@@ -102,8 +102,9 @@ public record ProbeTarget(Path root, boolean sweep, List<TrainedRun> runs, List<
     /** What is wrong with a finished run's final checkpoint, whose weights the probes read; empty when it can be read. */
     private static Optional<DamagedFileException> finalWeightsDamage(RunDirectory run) {
         try {
-            List<CheckpointLayout.Inspection> checkpoints = new CheckpointLayout(run.checkpoints()).inspect();
-            return checkpoints.isEmpty() ? Optional.empty() : checkpoints.get(0).damage();
+            CheckpointLayout layout = new CheckpointLayout(run.checkpoints());
+            List<Path> checkpoints = layout.newestFirst();
+            return checkpoints.isEmpty() ? Optional.empty() : layout.inspect(checkpoints.get(0)).damage();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checkpoints of " + run.path(), e);
         }

@@ -128,26 +128,53 @@ public final class CheckpointLayout {
      * state.json recorded.
      */
     public List<Inspection> inspect() throws IOException {
-        List<Path> all = new ArrayList<>(complete());
-        java.util.Collections.reverse(all);
         List<Inspection> out = new ArrayList<>();
-        for (Path checkpoint : all) {
-            long step = stepOf(checkpoint).orElseThrow();
-            boolean ended = false;
-            Optional<DamagedFileException> damage;
-            try {
-                JsonFields state = JsonFields.of(Json.object(checkpoint.resolve(STATE),
-                        Files.readString(checkpoint.resolve(STATE), StandardCharsets.UTF_8)));
-                ended = state.has("ended");
-                damage = damage(checkpoint, state);
-            } catch (DamagedFileException e) {
-                damage = Optional.of(e);
-            } catch (java.nio.charset.CharacterCodingException e) {
-                damage = Optional.of(new DamagedFileException(checkpoint.resolve(STATE), "it is not UTF-8 text", e));
-            }
-            out.add(new Inspection(step, checkpoint, damage, ended));
+        for (Path checkpoint : newestFirst()) {
+            out.add(inspect(checkpoint));
         }
         return out;
+    }
+
+    /**
+     * The newest checkpoints down to the first readable one, newest first: what a run would
+     * continue from and what it would pass over, without reading the older ones (a sweep asks
+     * this of every unfinished point before it runs them).
+     */
+    public List<Inspection> inspectDownToReadable() throws IOException {
+        List<Inspection> out = new ArrayList<>();
+        for (Path checkpoint : newestFirst()) {
+            Inspection found = inspect(checkpoint);
+            out.add(found);
+            if (found.readable()) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** The complete checkpoints' directories, newest first. */
+    public List<Path> newestFirst() throws IOException {
+        List<Path> all = new ArrayList<>(complete());
+        java.util.Collections.reverse(all);
+        return all;
+    }
+
+    /** One complete checkpoint: what is wrong with its files, if anything. */
+    public Inspection inspect(Path checkpoint) throws IOException {
+        long step = stepOf(checkpoint).orElseThrow(() -> new IllegalArgumentException(checkpoint + " is not a checkpoint directory"));
+        boolean ended = false;
+        Optional<DamagedFileException> damage;
+        try {
+            JsonFields state = JsonFields.of(Json.object(checkpoint.resolve(STATE),
+                    Files.readString(checkpoint.resolve(STATE), StandardCharsets.UTF_8)));
+            ended = state.has("ended");
+            damage = damage(checkpoint, state);
+        } catch (DamagedFileException e) {
+            damage = Optional.of(e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            damage = Optional.of(new DamagedFileException(checkpoint.resolve(STATE), "it is not UTF-8 text", e));
+        }
+        return new Inspection(step, checkpoint, damage, ended);
     }
 
     private static Optional<DamagedFileException> damage(Path checkpoint, JsonFields state) throws IOException {

@@ -171,7 +171,8 @@ public final class Checkpoints {
      */
     public Restored restoreNewest(Restore restore) throws IOException {
         List<DamagedFileException> damaged = new ArrayList<>();
-        for (CheckpointLayout.Inspection found : layout.inspect()) {
+        for (Path newest : layout.newestFirst()) { // one at a time: the older ones are read only when needed
+            CheckpointLayout.Inspection found = layout.inspect(newest);
             if (found.damage().isPresent()) {
                 damaged.add(found.damage().get());
                 continue;
