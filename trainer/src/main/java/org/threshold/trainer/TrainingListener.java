@@ -32,6 +32,14 @@ public interface TrainingListener {
     default void evaluated(EvaluationRecord record) {
     }
 
+    /**
+     * Something the person who started the run should know, though the run goes on: a damaged
+     * file set aside and rebuilt, a damaged checkpoint passed over for an older one. One line,
+     * naming the run and the file.
+     */
+    default void noticed(String warning) {
+    }
+
     /** The run ended and result.json was written. */
     default void ended(RunResult result) {
     }

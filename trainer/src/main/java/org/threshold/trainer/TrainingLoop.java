@@ -1,12 +1,14 @@
 package org.threshold.trainer;
 
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,8 @@ import org.threshold.api.curriculum.Curriculum;
 import org.threshold.api.curriculum.Stage;
 import org.threshold.api.task.Component;
 import org.threshold.api.task.Task;
+import org.threshold.runs.AtomicFile;
+import org.threshold.runs.DamagedFileException;
 import org.threshold.runs.run.CheckpointLayout;
 import org.threshold.runs.run.EvaluationRecord;
 import org.threshold.runs.run.Provenance;
@@ -60,6 +64,7 @@ final class TrainingLoop {
     private final String command;
     private final Provenance provenance;
     private final StopRequest stop;
+    private final boolean rebuildOnly;
 
     private final Task task;
     private final Curriculum curriculum;
@@ -92,16 +97,19 @@ final class TrainingLoop {
      */
     TrainingLoop(RunPlan plan, RunDirectory directory, Learner learner, TrainingListener listener, String command,
                  Provenance provenance) {
-        this(plan, directory, learner, listener, command, provenance, new StopRequest());
+        this(plan, directory, learner, listener, command, provenance, new StopRequest(), false);
     }
 
     /**
      * @param stop looked at after every step: a request stops the run there, with a checkpoint
+     * @param rebuildOnly only write result.json again from the run's final checkpoint; refuse,
+     *     changing nothing, when the checkpoint it would continue from is not the final one
      */
     TrainingLoop(RunPlan plan, RunDirectory directory, Learner learner, TrainingListener listener, String command,
-                 Provenance provenance, StopRequest stop) {
+                 Provenance provenance, StopRequest stop, boolean rebuildOnly) {
         this.stop = stop;
         this.plan = plan;
+        this.rebuildOnly = rebuildOnly;
         this.directory = directory;
         this.learner = learner;
         this.listener = listener;
@@ -125,6 +133,7 @@ final class TrainingLoop {
         }
         sessionStart = System.nanoTime();
         directory.create();
+        removeWhatKilledSessionsLeft();
         directory.writeAtomically(directory.config(), plan.resolvedYaml());
         directory.writeAtomically(directory.command(), command + "\n");
         OptionalLong resumedFrom = prepare();
@@ -149,18 +158,36 @@ final class TrainingLoop {
         return finish(result(ended.get(), message(ended.get())), resumedFrom);
     }
 
-    /** Continues from the newest checkpoint, or starts fresh (from a warm start if the curriculum names one). */
+    /**
+     * Continues from the newest checkpoint that can be read, or starts fresh (from a warm start if
+     * the curriculum names one). A damaged newer checkpoint is named to the listener and gives way
+     * to the older one; a run whose checkpoints are all damaged is not started over here, since
+     * that would train what they hold again without anyone having decided so.
+     */
     private OptionalLong prepare() {
         try {
-            Optional<SavedCheckpoint> saved = checkpoints.latest();
-            if (saved.isPresent()) {
-                restore(saved.get());
+            Checkpoints.Restored restored = checkpoints.restoreNewest(this::restore);
+            if (rebuildOnly && (restored.restored().isEmpty() || restored.restored().get().state().ended().isEmpty())) {
+                // nothing written yet: the directory stays as it was
+                String newest = restored.restored().map(c -> "its newest readable checkpoint (step " + c.step() + ") is not its final one")
+                        .orElse("it has no readable checkpoint");
+                throw new IllegalStateException(newest + ", so only training can rebuild its result");
+            }
+            for (DamagedFileException damaged : restored.damaged()) {
+                String instead = restored.restored().map(c -> "the run continues from its checkpoint of step " + c.step() + " instead")
+                        .orElse("no older checkpoint can be read either");
+                notice("run " + plan.identity() + ": " + damaged.getMessage() + "; " + instead);
+            }
+            if (restored.restored().isPresent()) {
                 directory.metrics().keepUpTo(step, directory);
                 lastRecord = last(directory.metrics().read());
                 directory.writeProvenance(directory.readProvenance().orElse(provenance)
                         .withResumption(new Provenance.Resumption(now(), step)));
                 LOG.info("resuming {} from its checkpoint at step {}", directory.path(), step);
                 return OptionalLong.of(step);
+            }
+            if (!restored.damaged().isEmpty()) {
+                throw new DamagedRunException(plan.identity(), directory.path(), restored.damaged());
             }
             Files.deleteIfExists(directory.metrics().file()); // a run killed before its first checkpoint starts over
             Optional<Path> warm = curriculum.startFrom();
@@ -174,11 +201,14 @@ final class TrainingLoop {
         }
     }
 
+    /**
+     * Loads a checkpoint's parts into the learner, then the loop's state; a part that cannot be
+     * read (cut short, of another model) is a {@link DamagedFileException} naming it, and leaves
+     * the loop's state untouched.
+     */
     private void restore(SavedCheckpoint saved) throws IOException {
-        try (DataInputStream model = saved.open(MODEL_PART); DataInputStream optimizer = saved.open(OPTIMIZER_PART)) {
-            learner.loadParameters(model);
-            learner.loadOptimizer(optimizer);
-        }
+        load(saved, MODEL_PART, learner::loadParameters);
+        load(saved, OPTIMIZER_PART, learner::loadOptimizer);
         TrainingState s = saved.state();
         step = s.step();
         sampler.restore(s.sampler());
@@ -190,6 +220,29 @@ final class TrainingLoop {
         ended = s.ended();
         elapsedBefore = s.elapsedSeconds();
         lastCheckpoint = OptionalLong.of(step);
+    }
+
+    private interface PartLoader {
+        void load(DataInputStream in) throws IOException;
+    }
+
+    private static void load(SavedCheckpoint saved, String part, PartLoader loader) throws IOException {
+        Path file = saved.directory().resolve(part);
+        try (DataInputStream in = saved.open(part)) {
+            loader.load(in);
+        } catch (EOFException e) {
+            throw new DamagedFileException(file, "it ends before all its values (cut short)", e);
+        } catch (IOException e) {
+            if (!Files.isRegularFile(file)) {
+                throw new DamagedFileException(file, "it is missing", e);
+            }
+            throw new DamagedFileException(file, "it cannot be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    private void notice(String warning) {
+        LOG.info(warning); // the listener tells the person; the log keeps it for a library's user
+        listener.noticed(warning);
     }
 
     private void warmStart(Path from) throws IOException {
@@ -218,6 +271,23 @@ final class TrainingLoop {
                     + ": it is neither a run directory with a checkpoint, nor a checkpoint, nor a parameter file");
         }
         return newest.get().directory().resolve(MODEL_PART);
+    }
+
+    /**
+     * Temporary files of atomic writes and partial checkpoints that a session killed while writing
+     * left behind; they are never read, and a run killed during start-up again and again would
+     * gather them for good. The caller holds the run's lock, so no live writer owns them.
+     */
+    private void removeWhatKilledSessionsLeft() {
+        try {
+            List<Path> removed = new ArrayList<>(AtomicFile.removeAbandoned(directory.path()));
+            removed.addAll(checkpoints.removeUnfinished());
+            if (!removed.isEmpty()) {
+                LOG.info("removed what killed sessions of {} left behind: {}", directory.path(), removed);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory.path(), e);
+        }
     }
 
     /** One step, and the evaluation and checkpoint that fall on it; a failure result if the loss diverged. */

@@ -10,7 +10,13 @@ public enum RunStatus {
     /** No result, and a process holds the run's lock. */
     RUNNING("running"),
     /** No result and no process: not started, or stopped before its end (it resumes on the next sweep). */
-    UNFINISHED("unfinished");
+    UNFINISHED("unfinished"),
+    /**
+     * result.json (or failure.json) is there but cannot be read: empty, cut short, a field
+     * missing. Left out and named with its file; running the point again rebuilds it from the
+     * run's final checkpoint.
+     */
+    DAMAGED("damaged");
 
     private final String word;
 

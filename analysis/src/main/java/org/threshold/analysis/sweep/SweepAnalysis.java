@@ -165,6 +165,9 @@ public final class SweepAnalysis {
         if (failed > 0) {
             notes.add(failed + " of " + runs.size() + " runs failed");
         }
+        runs.stream().filter(r -> r.status() == RunStatus.DAMAGED)
+                .forEach(r -> notes.add("point " + r.point().index() + " is left out: " + r.problem().orElse("a file is damaged")));
+        runs.forEach(r -> r.notes().forEach(n -> notes.add("point " + r.point().index() + ": " + n)));
         runs.stream().filter(r -> r.status() == RunStatus.FINISHED && r.fitted().isEmpty())
                 .forEach(r -> notes.add("point " + r.point().index() + " " + r.problem().orElse("cannot be fitted")));
         if (fitted.isEmpty()) {
@@ -269,7 +272,7 @@ public final class SweepAnalysis {
 
         extraSections.accept(report);
 
-        List<SweepRun> failed = runs.stream().filter(r -> r.status() == RunStatus.FAILED).toList();
+        List<SweepRun> failed = runs.stream().filter(r -> r.status() == RunStatus.FAILED || r.status() == RunStatus.DAMAGED).toList();
         if (!failed.isEmpty()) {
             report.heading("Failed runs");
             Table.Builder failures = Table.withColumns("index", "mixture", "run", "what happened");

@@ -17,12 +17,19 @@ import org.threshold.runs.sweep.IndexEntry;
  * @param fitted the fitted metric's final value; empty when the run has not finished or lacks it
  * @param problem why a failed run failed, or why a finished run cannot be fitted
  * @param evaluations the run's metrics.jsonl (with {@code loss}, the mean training loss), for curves
+ * @param notes what the reader must know though the run counts (a damaged metrics.jsonl keeps its curves out)
  */
 public record SweepRun(IndexEntry point, RunStatus status, Optional<RunResult> result, OptionalDouble fitted,
-                       Optional<String> problem, List<Evaluation> evaluations) {
+                       Optional<String> problem, List<Evaluation> evaluations, List<String> notes) {
 
     public SweepRun {
         evaluations = List.copyOf(evaluations);
+        notes = List.copyOf(notes);
+    }
+
+    public SweepRun(IndexEntry point, RunStatus status, Optional<RunResult> result, OptionalDouble fitted,
+                    Optional<String> problem, List<Evaluation> evaluations) {
+        this(point, status, result, fitted, problem, evaluations, List.of());
     }
 
     /** The parameter count: the run's own, or the index's before it has one. */

@@ -140,6 +140,30 @@ class SweepAnalysisTest {
     }
 
     @Test
+    void aDamagedResultLeavesOnlyItsPointOutNamingTheFileAndADamagedMetricsLogOnlyItsCurves() throws Exception {
+        SweepIndex index = SyntheticSweep.write(root, List.of("ALONE", "JOINT"), 3, SweepAnalysisTest::appendixCLike);
+        Path result = root.resolve("runs").resolve(index.points().get(1).identity()).resolve("result.json");
+        Files.writeString(result, "{\"schema\": 1, \"status\": \"fin");
+        Path metrics = root.resolve("runs").resolve(index.points().get(2).identity()).resolve("metrics.jsonl");
+        List<String> lines = Files.readAllLines(metrics);
+        Files.write(metrics, List.of(lines.get(0), "{\"step\": 200, \"metr", lines.get(2), lines.get(3)));
+
+        AnalysisResult analysis = new SweepAnalysis(new SweepDirectory(root), index, settings(Optional.of("ALONE"))).run();
+
+        List<String> summary = Files.readAllLines(root.resolve("summary.csv"));
+        assertThat(summary.get(2)).isEqualTo("ALONE," + SyntheticSweep.parameters(16) + ",,16,2,damaged,,,,1," + index.points().get(1).identity());
+        assertThat(summary.get(3)).as("its result counts").contains(",finished,400,steps,");
+        assertThat(analysis.mixtures().get(0).notes()).contains(
+                "point 1 is left out: " + result + " is damaged: it ends in the middle of its JSON (cut short)",
+                "point 2: its curves are left out: " + metrics + " is damaged: line 2 is not JSON: {\"step\": 200, \"metr");
+        assertThat(analysis.mixtures().get(0).point().orElseThrow().runs()).as("12 points, one unfinished, one damaged").hasSize(10);
+        assertThat(analysis.mixtures().get(1).point().orElseThrow().runs()).hasSize(12);
+        JsonObject json = Json.parse(Files.readString(root.resolve("analysis/transition.json")));
+        assertThat(json.getAsJsonObject("runs").get("damaged").getAsInt()).isEqualTo(1);
+        assertThat(Files.readString(root.resolve("analysis/report.html"))).contains("<h2>Failed runs</h2>", "it ends in the middle of its JSON");
+    }
+
+    @Test
     void anUnknownBaselineIsRefusedWithTheMixturesThereAre() {
         SweepIndex index = SyntheticSweep.write(root, List.of("SUM-900", "ALL-2700"), 1, (m, d, s) -> OptionalDouble.of(0.5));
         assertThatThrownBy(() -> new SweepAnalysis(new SweepDirectory(root), index, settings(Optional.of("SUM900"))).run())

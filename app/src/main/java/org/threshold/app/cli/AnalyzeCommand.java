@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import org.threshold.analysis.sweep.AnalysisResult;
 import org.threshold.analysis.sweep.AnalysisSettings;
 import org.threshold.analysis.sweep.SweepAnalysis;
 import org.threshold.analysis.transition.TransitionSettings;
 import org.threshold.api.sweep.SweepExecutorProvider;
 import org.threshold.app.probe.ProbeRunner;
+import org.threshold.app.runfile.RunPlanner;
+import org.threshold.runs.DamagedFileException;
 import org.threshold.runs.sweep.SweepDirectory;
 import org.threshold.runs.sweep.SweepIndex;
 import picocli.CommandLine.Command;
@@ -37,15 +40,18 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private final ThresholdCommand threshold;
     private final Provider<Map<String, SweepExecutorProvider<?>>> executors;
+    private final Provider<RunPlanner> planner;
     private final SweepProbes sweepProbes;
 
     /** Made by Guice ({@link CommandFactory}); providers, since plugins are discovered once the options are parsed. */
     @Inject
     AnalyzeCommand(ThresholdCommand threshold,
                    Provider<Map<String, SweepExecutorProvider<?>>> executors,
+                   Provider<RunPlanner> planner,
                    SweepProbes sweepProbes) {
         this.threshold = threshold;
         this.executors = executors;
+        this.planner = planner;
         this.sweepProbes = sweepProbes;
     }
 
@@ -69,12 +75,18 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!Files.isDirectory(root)) {
             throw new BadInputException(root + " is not a directory; a sweep directory is made by threshold sweep (docs/SWEEPS.md)");
         }
-        SweepIndex index = directory.readIndex().orElseThrow(() -> new BadInputException(root + " has no index.json; a sweep "
-                + "directory is made by threshold sweep (docs/SWEEPS.md)"));
+        SweepIndex index;
+        try {
+            index = directory.readIndex().orElseThrow(() -> new BadInputException(root + " has no index.json; a sweep "
+                    + "directory is made by threshold sweep (docs/SWEEPS.md)"));
+        } catch (DamagedFileException e) {
+            throw new RunFilesException(e.getMessage() + "; 'threshold sweep SWEEP_FILE --list' writes it again", e);
+        }
         if (!Files.exists(directory.sweepFile())) {
             throw new BadInputException(root + " has no sweep.yaml; a sweep directory is made by threshold sweep (docs/SWEEPS.md)");
         }
-        AnalysisSettings settings = SweepWithAnalysis.read(directory.sweepFile(), executors.get(), Map.of()).analysis();
+        SweepWithAnalysis sweepFile = SweepWithAnalysis.read(directory.sweepFile(), executors.get(), Map.of());
+        AnalysisSettings settings = sweepFile.analysis();
         if (thresholdOption != null) {
             if (!(thresholdOption > 0 && thresholdOption < 1)) {
                 throw SweepCommand.badOption(spec, "--threshold must be an accuracy strictly between 0 and 1, got " + thresholdOption);
@@ -85,6 +97,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (metric != null) {
             settings = new AnalysisSettings(Optional.of(metric), settings.transition(), settings.baseline(), settings.curves());
         }
+        repair(directory, index, sweepFile.file().directory().root());
         List<ProbeRunner.Outcome> probes = sweepProbes.run(sweepProbes.bind(directory.sweepFile()), directory, index,
                 spec.commandLine().getOut());
         AnalysisResult result;
@@ -95,6 +108,29 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         print(spec.commandLine().getOut(), result, directory);
         return ExitCode.OK;
+    }
+
+    /**
+     * Damaged files, said before the analysis reads the runs: a result.json whose run's final
+     * checkpoint can be read is rebuilt here (nothing is trained); the others are named with the
+     * command that repairs them, and the analysis goes on without them.
+     */
+    private void repair(SweepDirectory directory, SweepIndex index, Path namedBySweepFile) {
+        List<DamagedRuns.Finding> findings = DamagedRuns.find(directory, index);
+        if (findings.isEmpty()) {
+            return;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        IntFunction<String> command = DamagedRuns.pointCommand(directory.root(), directory.sweepFile(), namedBySweepFile);
+        for (DamagedRuns.Finding f : findings) {
+            boolean result = f.damage().file().equals(directory.run(f.point().identity()).result());
+            if (f.fate() == DamagedRuns.Fate.REBUILT && result) {
+                err.println("warning: " + DamagedRuns.rebuild(f, directory.run(f.point().identity()), planner.get(), command));
+            } else {
+                err.println("warning: " + DamagedRuns.forAnalysis(f, command));
+            }
+        }
+        err.flush();
     }
 
     /** The findings and where the files are. */

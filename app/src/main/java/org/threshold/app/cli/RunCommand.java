@@ -21,8 +21,13 @@ import org.threshold.app.run.RunLog;
 import org.threshold.app.run.RunProgress;
 import org.threshold.app.run.RunSummary;
 import org.threshold.app.runfile.RunPlanner;
+import org.threshold.runs.DamagedFileException;
+import org.threshold.runs.run.EvaluationRecord;
+import org.threshold.runs.run.RunDirectory;
+import org.threshold.runs.run.RunResult;
 import org.threshold.runs.sweep.RunLock;
 import org.threshold.trainer.AdamLearner;
+import org.threshold.trainer.DamagedRunException;
 import org.threshold.trainer.NumericsChangedException;
 import org.threshold.trainer.RunOutcome;
 import org.threshold.trainer.RunPlan;
@@ -88,6 +93,11 @@ final class RunCommand implements Callable<Integer> {
 
     /** The sweep file of --index. */
     private Optional<SweepFile> sweep = Optional.empty();
+    @Option(names = "--retrain",
+            description = "Train the run again from step 0. What its directory holds (result, metrics, checkpoints, "
+                    + "provenance, probes) is moved into <run directory>/replaced-<time>/ first, nothing is deleted: "
+                    + "for a run whose checkpoints are all damaged, which is not trained again unasked.")
+    private boolean retrain;
 
     @Override
     public Integer call() {
@@ -112,8 +122,18 @@ final class RunCommand implements Callable<Integer> {
                 // a point started by 'threshold sweep' stops with the sweep, so a killed sweep leaves no orphans
                 ParentWatch.start(System.getenv());
             }
+            if (retrain) {
+                Path kept = new RunDirectory(directory).setAsideForRetraining();
+                out.println("training the run again from step 0; what it had is in " + kept);
+            }
             return train(plan, out, err);
         }
+    }
+
+    /** The command that trains this run again from step 0, as the user would type it. */
+    private String retrainCommand() {
+        return "threshold " + threshold.pluginsOption().map(d -> "--plugins " + d + " ").orElse("") + "run " + config
+                + (index == null ? "" : " --index " + index) + " --retrain";
     }
 
     private RunPlan plan(RunPlanner planner) {
@@ -150,9 +170,9 @@ final class RunCommand implements Callable<Integer> {
 
     private int train(RunPlan plan, PrintWriter out, PrintWriter err) {
         // a progress bar where someone watches; plain lines, one per evaluation, in logs
-        TrainingListener listener = System.console() != null
+        TrainingListener listener = warningsTo(err, System.console() != null
                 ? new RunProgress(System.err, plan.metric())
-                : new RunLog(out, plan.metric());
+                : new RunLog(out, plan.metric()));
         RunOutcome outcome;
         try {
             // SIGTERM, SIGINT and a scheduler's SIGUSR2 stop the run at the end of its step, with a checkpoint there
@@ -161,6 +181,12 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         } catch (RunStopped stopped) {
             return stopped(stopped, err);
+        } catch (DamagedRunException e) {
+            throw new RunFilesException(e.getMessage() + "; it is not trained again unasked: " + retrainCommand()
+                    + " trains it from step 0, keeping what the run directory holds", e);
+        } catch (DamagedFileException e) {
+            throw new RunFilesException("run " + plan.identity() + ": " + e.getMessage() + "; repair or remove the file, or train "
+                    + "the run again from step 0 with " + retrainCommand(), e);
         }
         out.print(RunSummary.of(outcome));
         if (!outcome.trainedNow()) {
@@ -171,6 +197,38 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.INTERNAL_FAILURE;
         }
         return probes(outcome, out, err);
+    }
+
+    /** {@code listener}, and every warning of the run on stderr: a damaged file set aside, a checkpoint passed over. */
+    private static TrainingListener warningsTo(PrintWriter err, TrainingListener listener) {
+        return new TrainingListener() {
+            @Override
+            public void started(RunDirectory directory, long fromStep, long plannedSteps) {
+                listener.started(directory, fromStep, plannedSteps);
+            }
+
+            @Override
+            public void stepped(long step, double loss) {
+                listener.stepped(step, loss);
+            }
+
+            @Override
+            public void evaluated(EvaluationRecord record) {
+                listener.evaluated(record);
+            }
+
+            @Override
+            public void noticed(String warning) {
+                err.println("warning: " + warning);
+                err.flush();
+                listener.noticed(warning);
+            }
+
+            @Override
+            public void ended(RunResult result) {
+                listener.ended(result);
+            }
+        };
     }
 
     /**

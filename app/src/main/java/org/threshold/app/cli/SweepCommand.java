@@ -115,13 +115,20 @@ final class SweepCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         }
+        PointJvmCommand pointCommand = new PointJvmCommand(file, threshold.pluginsOption());
         SweepExecutor executor = sweep.spec().executor().create();
-        SweepJob job = new SweepJob(index.name(), directory.root(), index.sweepPoints(), new PointJvmCommand(file, threshold.pluginsOption()));
+        SweepJob job = new SweepJob(index.name(), directory.root(), index.sweepPoints(), pointCommand);
         if (dryRun) {
             out.print(executor.dryRun(job).orElseGet(() -> commands(job)));
             out.println("--dry-run: nothing started");
             return ExitCode.OK;
         }
+        PrintWriter err = spec.commandLine().getErr();
+        // said here, not only in a point's log: the researcher watches this command
+        for (DamagedRuns.Finding damaged : DamagedRuns.find(directory, index)) {
+            err.println("warning: " + DamagedRuns.beforeRunning(damaged, pointCommand::display));
+        }
+        err.flush();
         SweepProgress progress = new SweepProgress(out, System.console() != null);
         SweepOutcome outcome;
         try {
@@ -146,7 +153,6 @@ final class SweepCommand implements Callable<Integer> {
             AnalyzeCommand.print(out, result, directory);
         }
         if (!outcome.complete()) {
-            PrintWriter err = spec.commandLine().getErr();
             for (PointOutcome failed : outcome.points()) {
                 if (failed.state() == PointState.FAILED) {
                     err.println("failed: " + failed.point().describe() + ": " + failed.message());

@@ -11,6 +11,7 @@ import org.threshold.analysis.report.HtmlReport;
 import org.threshold.api.probe.ProbeInput;
 import org.threshold.api.probe.ProbeReport;
 import org.threshold.api.probe.TrainedRun;
+import org.threshold.runs.DamagedFileException;
 import org.threshold.runs.Table;
 
 /**
@@ -42,7 +43,7 @@ public final class ProbeRunner {
             try {
                 ProbeReport report = chosen.probe().run(new ProbeInput(runs, directory));
                 outcomes.add(new Outcome(chosen, directory, java.util.Optional.of(report), ""));
-            } catch (IllegalArgumentException | IllegalStateException e) {
+            } catch (IllegalArgumentException | IllegalStateException | DamagedFileException | java.io.UncheckedIOException e) {
                 outcomes.add(new Outcome(chosen, directory, java.util.Optional.empty(), e.getMessage()));
             }
         }

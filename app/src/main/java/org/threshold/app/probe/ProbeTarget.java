@@ -1,5 +1,7 @@
 package org.threshold.app.probe;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +13,8 @@ import org.threshold.api.config.ConfigDocument;
 import org.threshold.api.config.ConfigNode;
 import org.threshold.api.probe.TrainedRun;
 import org.threshold.app.runfile.RunPlanner;
+import org.threshold.runs.DamagedFileException;
+import org.threshold.runs.run.CheckpointLayout;
 import org.threshold.runs.run.RunDirectory;
 import org.threshold.runs.run.RunResult;
 import org.threshold.runs.sweep.IndexEntry;
@@ -42,7 +46,7 @@ public record ProbeTarget(Path root, boolean sweep, List<TrainedRun> runs, List<
                     + "directory (made by threshold sweep)");
         }
         SweepDirectory sweepDirectory = new SweepDirectory(root);
-        Optional<SweepIndex> index = sweepDirectory.readIndex();
+        Optional<SweepIndex> index = sweepDirectory.readIndex(); // a damaged one is said with its file (exit 1)
         if (index.isPresent()) {
             return sweep(sweepDirectory, index.get(), planner);
         }
@@ -51,6 +55,7 @@ public record ProbeTarget(Path root, boolean sweep, List<TrainedRun> runs, List<
             throw new IllegalArgumentException(root + " is neither a run directory (no config.yaml) nor a sweep directory (no "
                     + "index.json)");
         }
+        run.readResult(); // a damaged result.json is said with its file before any probe reads it
         return new ProbeTarget(root, false, List.of(new RecordedRun(run, Map.of(), planner)), List.of());
     }
 
@@ -61,7 +66,20 @@ public record ProbeTarget(Path root, boolean sweep, List<TrainedRun> runs, List<
         int left = 0;
         for (IndexEntry point : index.points()) {
             RunDirectory run = directory.run(point.identity());
-            Optional<RunResult> result = Files.exists(run.config()) ? run.readResult() : Optional.empty();
+            Optional<RunResult> result;
+            Optional<DamagedFileException> weights;
+            try {
+                result = Files.exists(run.config()) ? run.readResult() : Optional.empty();
+                weights = result.isPresent() && result.get().finished() ? finalWeightsDamage(run) : Optional.empty();
+            } catch (DamagedFileException e) {
+                // one damaged run does not keep the others from their probes
+                notes.add("point " + point.index() + " (" + point.identity() + ") is left out: " + e.getMessage());
+                continue;
+            }
+            if (weights.isPresent()) {
+                notes.add("point " + point.index() + " (" + point.identity() + ") is left out: " + weights.get().getMessage());
+                continue;
+            }
             if (result.isEmpty() || !result.get().finished()) {
                 left++;
                 continue;
@@ -79,6 +97,17 @@ public record ProbeTarget(Path root, boolean sweep, List<TrainedRun> runs, List<
             notes.add(left + " of " + index.points().size() + " grid points have no finished run and are left out");
         }
         return new ProbeTarget(directory.root(), true, runs, notes);
+    }
+
+    /** What is wrong with a finished run's final checkpoint, whose weights the probes read; empty when it can be read. */
+    private static Optional<DamagedFileException> finalWeightsDamage(RunDirectory run) {
+        try {
+            CheckpointLayout layout = new CheckpointLayout(run.checkpoints());
+            List<Path> checkpoints = layout.newestFirst();
+            return checkpoints.isEmpty() ? Optional.empty() : layout.inspect(checkpoints.get(0)).damage();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoints of " + run.path(), e);
+        }
     }
 
     /** Where a probe's files go. */

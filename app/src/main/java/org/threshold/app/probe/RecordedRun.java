@@ -6,12 +6,12 @@ import com.google.gson.JsonObject;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.threshold.api.config.ConfigDocument;
 import org.threshold.api.curriculum.Evaluation;
 import org.threshold.api.model.Model;
@@ -19,6 +19,7 @@ import org.threshold.api.probe.TrainedRun;
 import org.threshold.api.task.Component;
 import org.threshold.api.task.Task;
 import org.threshold.app.runfile.RunPlanner;
+import org.threshold.runs.DamagedFileException;
 import org.threshold.runs.Json;
 import org.threshold.runs.run.CheckpointLayout;
 import org.threshold.runs.run.EvaluationRecord;
@@ -76,15 +77,11 @@ public final class RecordedRun implements TrainedRun {
     @Override
     public Map<String, Double> result() {
         Map<String, Double> figures = new LinkedHashMap<>();
-        if (!Files.exists(directory.result())) {
+        Optional<JsonObject> read = Json.read(directory.result(), o -> o);
+        if (read.isEmpty()) {
             return figures;
         }
-        JsonObject o;
-        try {
-            o = Json.parse(Files.readString(directory.result(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + directory.result(), e);
-        }
+        JsonObject o = read.get();
         numbers(o.getAsJsonObject("figures"), figures);
         numbers(o.getAsJsonObject("metrics"), figures);
         numbers(o, figures);
@@ -151,6 +148,8 @@ public final class RecordedRun implements TrainedRun {
         model.initialize(manager, p.initSeed());
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
             ParameterFile.load(model.block(), in);
+        } catch (java.io.EOFException e) {
+            throw new DamagedFileException(file, "it ends before all its values (cut short)", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the weights " + file, e);
         }

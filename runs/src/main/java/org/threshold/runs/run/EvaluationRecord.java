@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.threshold.api.curriculum.Evaluation;
 import org.threshold.api.curriculum.Stage;
 import org.threshold.runs.Json;
+import org.threshold.runs.JsonFields;
 
 /**
  * One evaluation during training: one line of metrics.jsonl (field names in docs/RUNS.md).
@@ -62,11 +63,10 @@ public record EvaluationRecord(long step, Map<String, Double> metrics, double tr
     }
 
     public static EvaluationRecord fromJson(JsonObject o) {
-        JsonObject next = o.getAsJsonObject("next_stage");
-        return new EvaluationRecord(o.get("step").getAsLong(), Json.numbers(o.getAsJsonObject("metrics")),
-                o.get("train_loss").getAsDouble(), o.get("lr").getAsDouble(), stageOf(o.getAsJsonObject("stage")),
-                Json.numbers(o.getAsJsonObject("weights")), Timing.fromJson(o.getAsJsonObject("time")),
-                next == null ? Optional.empty() : Optional.of(stageOf(next)));
+        JsonFields f = JsonFields.of(o);
+        return new EvaluationRecord(f.whole("step"), f.numbers("metrics"), f.number("train_loss"), f.number("lr"),
+                stageOf(f.object("stage")), f.numbers("weights"), Timing.fromJson(f.object("time").json()),
+                f.optionalObject("next_stage").map(EvaluationRecord::stageOf));
     }
 
     private static JsonObject stageJson(Stage stage) {
@@ -77,7 +77,7 @@ public record EvaluationRecord(long step, Map<String, Double> metrics, double tr
         return s;
     }
 
-    private static Stage stageOf(JsonObject s) {
-        return new Stage(s.get("index").getAsInt(), s.get("name").getAsString(), s.get("last").getAsBoolean());
+    private static Stage stageOf(JsonFields s) {
+        return new Stage(s.integer("index"), s.text("name"), s.bool("last"));
     }
 }

@@ -1,5 +1,6 @@
 package org.threshold.runs.run;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.threshold.runs.DamagedFileException;
 import org.threshold.runs.Json;
 
 /**
@@ -37,16 +39,16 @@ public final class MetricsLog {
         }
     }
 
-    /** Every complete line, in order; empty when the file does not exist yet. */
+    /**
+     * Every complete line, in order; empty when the file does not exist yet.
+     *
+     * @throws DamagedFileException naming the first line that is not an evaluation record
+     */
     public List<EvaluationRecord> read() {
         List<EvaluationRecord> records = new ArrayList<>();
-        for (String line : completeLines()) {
-            // Not JSON is JsonParseException; Gson's accessors throw the others for a missing or mistyped field.
-            try {
-                records.add(EvaluationRecord.fromJson(Json.parse(line)));
-            } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
-                throw new IllegalStateException(file + " line " + (records.size() + 1) + " is not an evaluation record: " + line, e);
-            }
+        List<String> lines = completeLines();
+        for (int i = 0; i < lines.size(); i++) {
+            records.add(parse(lines.get(i), i + 1));
         }
         return records;
     }
@@ -57,12 +59,36 @@ public final class MetricsLog {
      */
     public void keepUpTo(long step, RunDirectory directory) {
         StringBuilder kept = new StringBuilder();
-        for (String line : completeLines()) {
-            if (EvaluationRecord.fromJson(Json.parse(line)).step() <= step) {
-                kept.append(line).append('\n');
+        List<String> lines = completeLines();
+        for (int i = 0; i < lines.size(); i++) {
+            if (parse(lines.get(i), i + 1).step() <= step) {
+                kept.append(lines.get(i)).append('\n');
             }
         }
         directory.writeAtomically(file, kept.toString());
+    }
+
+    private EvaluationRecord parse(String line, int number) {
+        JsonObject object;
+        try {
+            object = Json.parse(line);
+        } catch (JsonParseException e) {
+            throw new DamagedFileException(file, "line " + number + " is not JSON: " + abbreviate(line), e);
+        }
+        if (object == null) {
+            throw new DamagedFileException(file, "line " + number + " is not a JSON object: " + abbreviate(line));
+        }
+        // JsonFields names a missing or mistyped field; Gson's own exceptions would name none
+        try {
+            return EvaluationRecord.fromJson(object);
+        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | UnsupportedOperationException e) {
+            throw new DamagedFileException(file, "line " + number + " is not an evaluation record: "
+                    + e.getMessage().replaceFirst("^its ", "").replaceFirst("^it ", ""), e);
+        }
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() > 60 ? line.substring(0, 57) + "..." : line;
     }
 
     private List<String> completeLines() {

@@ -1,6 +1,5 @@
 package org.threshold.runs.run;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.threshold.runs.JsonFields;
 
 /**
  * A run's numerical environment: what, besides the config and the seed, changes the numbers a CPU
@@ -78,13 +78,18 @@ public record Numerics(int threads, Map<String, String> environment) {
     }
 
     public static Numerics fromJson(JsonObject o) {
+        JsonFields f = JsonFields.of(o);
         Map<String, String> env = new TreeMap<>();
-        JsonObject e = o.getAsJsonObject("environment");
-        if (e != null) {
-            for (Map.Entry<String, JsonElement> entry : e.entrySet()) {
-                env.put(entry.getKey(), entry.getValue().getAsString());
+        Optional<JsonFields> e = f.optionalObject("environment");
+        if (e.isPresent()) {
+            for (String variable : e.get().keys()) {
+                env.put(variable, e.get().text(variable));
             }
         }
-        return new Numerics(o.get("threads").getAsInt(), env);
+        int threads = f.integer("threads");
+        if (threads < 1) {
+            throw new JsonFields.Problem("its field 'numerics.threads' is " + threads + ", not a thread count");
+        }
+        return new Numerics(threads, env);
     }
 }

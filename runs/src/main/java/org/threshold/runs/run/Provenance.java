@@ -1,11 +1,11 @@
 package org.threshold.runs.run;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.threshold.runs.JsonFields;
 
 /**
  * provenance.json: what produced a run, so a result can be traced to the code and machine that
@@ -79,19 +79,13 @@ public record Provenance(String threshold, String java, String djl, String engin
     }
 
     public static Provenance fromJson(JsonObject o) {
+        JsonFields f = JsonFields.of(o);
         List<Resumption> resumed = new ArrayList<>();
-        for (JsonElement e : o.getAsJsonArray("resumed")) {
-            JsonObject s = e.getAsJsonObject();
-            resumed.add(new Resumption(s.get("time").getAsString(), s.get("step").getAsLong()));
+        for (JsonFields s : f.objects("resumed")) {
+            resumed.add(new Resumption(s.text("time"), s.whole("step")));
         }
-        return new Provenance(o.get("threshold").getAsString(), o.get("java").getAsString(), o.get("djl").getAsString(),
-                o.get("engine").getAsString(), o.get("os").getAsString(), o.get("device").getAsString(),
-                o.get("threads").getAsInt(), text(o, "git_commit"), o.get("started").getAsString(), text(o, "finished"),
-                resumed, o.has("numerics") ? Optional.of(Numerics.fromJson(o.getAsJsonObject("numerics"))) : Optional.empty());
-    }
-
-    private static Optional<String> text(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        return e == null || e.isJsonNull() ? Optional.empty() : Optional.of(e.getAsString());
+        return new Provenance(f.text("threshold"), f.text("java"), f.text("djl"), f.text("engine"), f.text("os"), f.text("device"),
+                f.integer("threads"), f.optionalText("git_commit"), f.text("started"), f.optionalText("finished"), resumed,
+                f.optionalObject("numerics").map(n -> Numerics.fromJson(n.json())));
     }
 }

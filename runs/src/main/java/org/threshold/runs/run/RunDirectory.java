@@ -1,13 +1,16 @@
 package org.threshold.runs.run;
 
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.threshold.runs.AtomicFile;
+import org.threshold.runs.DamagedFileException;
 import org.threshold.runs.Json;
 
 /**
@@ -78,16 +81,14 @@ public final class RunDirectory {
         }
     }
 
-    /** The result of a finished (or failed) run; empty while it has not ended. */
+    /**
+     * The result of a finished (or failed) run; empty while it has not ended.
+     *
+     * @throws DamagedFileException when result.json is there but cannot be read (empty, cut short,
+     *     a field missing): the run ended, and its result can be rebuilt from its final checkpoint
+     */
     public Optional<RunResult> readResult() {
-        if (!Files.exists(result())) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(RunResult.fromJson(Json.parse(Files.readString(result(), StandardCharsets.UTF_8))));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + result(), e);
-        }
+        return Json.read(result(), RunResult::fromJson);
     }
 
     public void writeResult(RunResult result) {
@@ -98,16 +99,61 @@ public final class RunDirectory {
         writeAtomically(provenance(), Json.PRETTY.toJson(provenance.toJson()) + "\n");
     }
 
+    /** @throws DamagedFileException when provenance.json is there but cannot be read */
     public Optional<Provenance> readProvenance() {
-        if (!Files.exists(provenance())) {
-            return Optional.empty();
+        return Json.read(provenance(), Provenance::fromJson);
+    }
+
+    /**
+     * Moves a damaged file out of the way, keeping it beside its place as {@code <name>.damaged}
+     * ({@code .damaged-2}, ... when that exists), so that it can be written again while what was
+     * in it stays for whoever wants to look.
+     *
+     * @return where it is now
+     */
+    public Path setAside(Path file) {
+        Path target = file.resolveSibling(file.getFileName() + ".damaged");
+        for (int n = 2; Files.exists(target); n++) {
+            target = file.resolveSibling(file.getFileName() + ".damaged-" + n);
         }
         try {
-            JsonObject o = Json.parse(Files.readString(provenance(), StandardCharsets.UTF_8));
-            return Optional.of(Provenance.fromJson(o));
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + provenance(), e);
+            throw new UncheckedIOException("cannot move the damaged " + file + " aside", e);
         }
+        return target;
+    }
+
+    /**
+     * Before a run is trained again from step 0 ({@code threshold run --retrain}): moves what its
+     * training wrote (result.json and any set-aside copies, metrics.jsonl, provenance.json,
+     * checkpoints/, probes/) into {@code replaced-<time>/}, so that nothing is deleted. The
+     * config, the command, the logs and the locks stay.
+     *
+     * @return the directory they are in now
+     */
+    public Path setAsideForRetraining() {
+        String stamp = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(':', '-');
+        Path target = path.resolve("replaced-" + stamp);
+        for (int n = 2; Files.exists(target); n++) {
+            target = path.resolve("replaced-" + stamp + "-" + n);
+        }
+        try {
+            Files.createDirectories(target);
+            try (Stream<Path> children = Files.list(path)) {
+                for (Path child : children.toList()) {
+                    String name = child.getFileName().toString();
+                    boolean written = name.startsWith("result.json") || name.startsWith("provenance.json")
+                            || name.equals("metrics.jsonl") || name.equals("checkpoints") || name.equals("probes");
+                    if (written) {
+                        Files.move(child, target.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move what " + path + " holds aside", e);
+        }
+        return target;
     }
 
     /** Writes {@code text} to {@code file} through a temporary file in the same directory and an atomic move. */

@@ -1,12 +1,12 @@
 package org.threshold.runs.run;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.threshold.runs.Json;
+import org.threshold.runs.JsonFields;
 import org.threshold.runs.run.StopReason;
 
 /**
@@ -83,16 +83,19 @@ public record RunResult(StopReason stopReason, String message, String metric, Op
     }
 
     public static RunResult fromJson(JsonObject o) {
-        return new RunResult(StopReason.of(o.get("stop_reason").getAsString()), o.get("message").getAsString(),
-                o.get("metric").getAsString(), optional(o.get("test_accuracy")), o.get("parameters").getAsLong(),
-                o.get("steps").getAsLong(), o.get("planned_steps").getAsLong(), optional(o.get("train_loss")),
-                Json.numbers(o.getAsJsonObject("metrics")), Json.numbers(o.getAsJsonObject("figures")),
-                o.get("name").getAsString(), o.get("identity").getAsString(), o.get("task").getAsString(),
-                o.get("model").getAsString(), o.getAsJsonObject("time").get("wall_s").getAsDouble(),
-                o.has("numerics") ? Optional.of(Numerics.fromJson(o.getAsJsonObject("numerics"))) : Optional.empty());
+        JsonFields f = JsonFields.of(o);
+        return new RunResult(stopReason(f), f.text("message"), f.text("metric"), f.optionalNumber("test_accuracy"),
+                f.whole("parameters"), f.whole("steps"), f.whole("planned_steps"), f.optionalNumber("train_loss"),
+                f.numbers("metrics"), f.numbers("figures"), f.text("name"), f.text("identity"), f.text("task"), f.text("model"),
+                f.object("time").number("wall_s"), f.optionalObject("numerics").map(n -> Numerics.fromJson(n.json())));
     }
 
-    private static OptionalDouble optional(JsonElement e) {
-        return e == null || e.isJsonNull() ? OptionalDouble.empty() : OptionalDouble.of(e.getAsDouble());
+    private static StopReason stopReason(JsonFields f) {
+        try {
+            return StopReason.of(f.text("stop_reason"));
+        } catch (IllegalArgumentException e) {
+            throw new JsonFields.Problem("its field 'stop_reason' is not a stop reason (" + e.getMessage() + ")");
+        }
     }
+
 }

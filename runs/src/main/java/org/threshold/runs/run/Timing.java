@@ -1,6 +1,7 @@
 package org.threshold.runs.run;
 
 import com.google.gson.JsonObject;
+import org.threshold.runs.JsonFields;
 
 /**
  * How long things took, kept apart from the science in every record (the {@code time} field) so
@@ -21,6 +22,7 @@ public record Timing(double elapsedSeconds, double evaluationSeconds, double ste
     }
 
     static Timing fromJson(JsonObject o) {
-        return new Timing(o.get("elapsed_s").getAsDouble(), o.get("eval_s").getAsDouble(), o.get("steps_per_s").getAsDouble());
+        JsonFields f = JsonFields.of(o);
+        return new Timing(f.number("elapsed_s"), f.number("eval_s"), f.number("steps_per_s"));
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.threshold.api.sweep.SweepPoint;
+import org.threshold.runs.JsonFields;
 
 /**
  * One grid point in the sweep's index: where it sits in the grid and which run it is.
@@ -70,11 +71,10 @@ public record IndexEntry(int index, String identity, String mixture, Optional<St
     }
 
     public static IndexEntry fromJson(JsonObject o) {
+        JsonFields f = JsonFields.of(o);
         Map<String, JsonElement> coordinates = new LinkedHashMap<>();
-        o.getAsJsonObject("coordinates").entrySet().forEach(e -> coordinates.put(e.getKey(), e.getValue()));
-        return new IndexEntry(o.get("index").getAsInt(), o.get("identity").getAsString(), o.get("mixture").getAsString(),
-                o.has("variant") ? Optional.of(o.get("variant").getAsString()) : Optional.empty(), coordinates,
-                o.get("parameters").getAsLong(), o.get("seed").getAsLong(), o.get("init_seed").getAsLong(),
-                o.get("metric").getAsString());
+        f.object("coordinates").json().entrySet().forEach(e -> coordinates.put(e.getKey(), e.getValue()));
+        return new IndexEntry(f.integer("index"), f.text("identity"), f.text("mixture"), f.optionalText("variant"), coordinates,
+                f.whole("parameters"), f.whole("seed"), f.whole("init_seed"), f.text("metric"));
     }
 }

@@ -4,14 +4,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.threshold.runs.AtomicFile;
 import org.threshold.runs.Json;
+import org.threshold.runs.JsonFields;
 
 /**
  * failure.json in a run directory: a grid point whose process ended without a result (a crash,
@@ -63,10 +61,9 @@ public record PointFailure(int index, String identity, int exitCode, String comm
     }
 
     public static PointFailure fromJson(JsonObject o) {
-        List<String> tail = new ArrayList<>();
-        o.getAsJsonArray("stderr_tail").forEach(l -> tail.add(l.getAsString()));
-        return new PointFailure(o.get("index").getAsInt(), o.get("identity").getAsString(), o.get("exit_code").getAsInt(),
-                o.get("command").getAsString(), tail, o.get("time").getAsString(), o.get("wall_s").getAsDouble());
+        JsonFields f = JsonFields.of(o);
+        return new PointFailure(f.integer("index"), f.text("identity"), f.integer("exit_code"), f.text("command"),
+                f.texts("stderr_tail"), f.text("time"), f.number("wall_s"));
     }
 
     public void write(Path runDirectory) {
@@ -77,15 +74,8 @@ public record PointFailure(int index, String identity, int exitCode, String comm
         }
     }
 
+    /** @throws org.threshold.runs.DamagedFileException when it is there but cannot be read, naming what is wrong */
     public static Optional<PointFailure> read(Path runDirectory) {
-        Path file = runDirectory.resolve(FILE);
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(fromJson(Json.parse(Files.readString(file, StandardCharsets.UTF_8))));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return Json.read(runDirectory.resolve(FILE), PointFailure::fromJson);
     }
 }

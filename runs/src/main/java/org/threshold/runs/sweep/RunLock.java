@@ -26,6 +26,9 @@ public final class RunLock implements AutoCloseable {
     /** The lock file's name in a run directory. */
     public static final String FILE = "run.lock";
 
+    /** The file a sweep locks while it runs the point's process ({@link #tryAcquirePoint}). */
+    public static final String POINT_FILE = "point.lock";
+
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -60,6 +63,38 @@ public final class RunLock implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("cannot lock the run directory " + runDirectory, e);
+        }
+    }
+
+    /**
+     * Takes the lock a sweep holds on a grid point while the point's process, which it started,
+     * runs ({@code point.lock}; the process itself holds {@code run.lock}): a second sweep on the
+     * same directory then leaves the point alone rather than start a process of its own whose lines
+     * would land in the middle of the first one's stdout.log (docs/SWEEPS.md). A separate file,
+     * because closing any channel on a locked file releases the process's lock on it, and the
+     * sweep opens the logs to start a process.
+     *
+     * @return empty when another process (or this one) holds it
+     */
+    public static Optional<RunLock> tryAcquirePoint(Path runDirectory) {
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(runDirectory);
+            channel = FileChannel.open(runDirectory.resolve(POINT_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                return Optional.empty();
+            }
+            return Optional.of(new RunLock(channel, lock));
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new UncheckedIOException("cannot lock " + runDirectory.resolve(POINT_FILE), e);
         }
     }
 

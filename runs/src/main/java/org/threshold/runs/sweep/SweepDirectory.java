@@ -2,7 +2,6 @@ package org.threshold.runs.sweep;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -103,6 +102,7 @@ public final class SweepDirectory {
     public void write(byte[] sweepFileText, SweepIndex index) {
         try {
             Files.createDirectories(runs());
+            AtomicFile.removeAbandoned(root); // what a sweep killed while writing its index left
             AtomicFile.write(sweepFile(), sweepFileText);
             AtomicFile.writeText(indexJson(), Json.PRETTY.toJson(index.toJson()) + "\n");
             CsvFile.write(indexCsv(), index.table());
@@ -111,15 +111,13 @@ public final class SweepDirectory {
         }
     }
 
-    /** The index, when {@code threshold sweep} has written one. */
+    /**
+     * The index, when {@code threshold sweep} has written one.
+     *
+     * @throws org.threshold.runs.DamagedFileException when index.json is there but cannot be read
+     *     ({@code threshold sweep SWEEP_FILE --list} writes it again)
+     */
     public Optional<SweepIndex> readIndex() {
-        if (!Files.exists(indexJson())) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(SweepIndex.fromJson(Json.parse(Files.readString(indexJson(), StandardCharsets.UTF_8))));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + indexJson(), e);
-        }
+        return Json.read(indexJson(), SweepIndex::fromJson);
     }
 }

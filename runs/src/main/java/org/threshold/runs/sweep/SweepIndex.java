@@ -1,11 +1,11 @@
 package org.threshold.runs.sweep;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.threshold.api.sweep.SweepPoint;
+import org.threshold.runs.JsonFields;
 import org.threshold.runs.Table;
 
 /**
@@ -57,18 +57,22 @@ public record SweepIndex(String name, List<String> gridKeys, List<IndexEntry> po
     }
 
     public static SweepIndex fromJson(JsonObject o) {
-        int schema = o.get("schema").getAsInt();
+        JsonFields f = JsonFields.of(o);
+        int schema = f.integer("schema");
         if (schema != SCHEMA) {
             throw new IllegalArgumentException("index.json has schema " + schema + "; this Threshold reads schema " + SCHEMA
                     + " (run threshold sweep again to rewrite the index)");
         }
-        List<String> keys = new ArrayList<>();
-        o.getAsJsonArray("grid_keys").forEach(k -> keys.add(k.getAsString()));
         List<IndexEntry> entries = new ArrayList<>();
-        for (JsonElement e : o.getAsJsonArray("points")) {
-            entries.add(IndexEntry.fromJson(e.getAsJsonObject()));
+        for (JsonFields e : f.objects("points")) {
+            entries.add(IndexEntry.fromJson(e.json()));
         }
-        return new SweepIndex(o.get("sweep").getAsString(), keys, entries);
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).index() != i) {
+                throw new JsonFields.Problem("its field 'points[" + i + "].index' is " + entries.get(i).index() + ", not " + i);
+            }
+        }
+        return new SweepIndex(f.text("sweep"), f.texts("grid_keys"), entries);
     }
 
     /** index.csv: index, mixture, identity, parameters, seeds, then one column per grid key. */

@@ -1,11 +1,11 @@
 package org.threshold.trainer.checkpoint;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.threshold.runs.Json;
+import org.threshold.runs.JsonFields;
 import org.threshold.runs.run.StopReason;
 import org.threshold.trainer.sampling.SamplerState;
 import org.threshold.trainer.stopping.StoppingState;
@@ -48,21 +48,28 @@ public record TrainingState(long step, SamplerState sampler, Map<String, String>
         return o;
     }
 
+    /** @throws org.threshold.runs.JsonFields.Problem naming a field that is missing or mistyped */
     static TrainingState fromJson(JsonObject o) {
+        JsonFields f = JsonFields.of(o);
         Map<String, Long> drawn = new TreeMap<>();
-        for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("sampler_drawn").entrySet()) {
-            drawn.put(e.getKey(), e.getValue().getAsLong());
+        JsonFields sampler = f.object("sampler_drawn");
+        for (String component : sampler.keys()) {
+            drawn.put(component, sampler.whole(component));
         }
         Map<String, String> curriculum = new TreeMap<>();
-        for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("curriculum").entrySet()) {
-            curriculum.put(e.getKey(), e.getValue().getAsString());
+        JsonFields c = f.object("curriculum");
+        for (String key : c.keys()) {
+            curriculum.put(key, c.text(key));
         }
-        JsonElement ended = o.get("ended");
-        return new TrainingState(o.get("step").getAsLong(), new SamplerState(drawn), curriculum,
-                o.get("loss_sum").getAsDouble(), o.get("loss_steps").getAsLong(),
-                new StoppingState(o.get("stopping_previous_loss").getAsDouble(), o.get("stopping_quiet_evaluations").getAsInt()),
-                ended == null ? Optional.empty() : Optional.of(StopReason.of(ended.getAsString())),
-                o.get("elapsed_s").getAsDouble());
+        Optional<StopReason> ended;
+        try {
+            ended = f.optionalText("ended").map(StopReason::of);
+        } catch (IllegalArgumentException e) {
+            throw new JsonFields.Problem("its field 'ended' is not a stop reason (" + e.getMessage() + ")");
+        }
+        return new TrainingState(f.whole("step"), new SamplerState(drawn), curriculum, f.number("loss_sum"), f.whole("loss_steps"),
+                new StoppingState(f.number("stopping_previous_loss"), f.integer("stopping_quiet_evaluations")), ended,
+                f.number("elapsed_s"));
     }
 
     String toText() {

@@ -96,4 +96,32 @@ class CheckpointsTest {
     void aRunWithoutCheckpointsHasNone() throws IOException {
         assertThat(new Checkpoints(dir.resolve("absent"), 2).latest()).isEmpty();
     }
+
+    @Test
+    void aSaveThatFailsNamesTheFileAndLeavesNoPartialCheckpoint() throws IOException {
+        Checkpoints checkpoints = new Checkpoints(dir, 2);
+        checkpoints.save(state(1000), model(1f));
+        Map<String, CheckpointPart> failing = Map.of("model.params", out -> {
+            out.writeInt(1);
+            throw new IOException("No space left on device");
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> checkpoints.save(state(2000), failing))
+                .isInstanceOf(java.nio.file.FileSystemException.class)
+                .hasMessage(dir.resolve(".step-000002000.partial").resolve("model.params") + ": No space left on device");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("step-000001000");
+        }
+        assertThat(checkpoints.latest().orElseThrow().step()).isEqualTo(1000);
+    }
+
+    @Test
+    void stateJsonSealsEveryPartWithItsLengthAndCrc() throws IOException {
+        Checkpoints checkpoints = new Checkpoints(dir, 2);
+        SavedCheckpoint saved = checkpoints.save(state(1000), model(1.5f));
+        var parts = org.threshold.runs.Json.parse(Files.readString(saved.directory().resolve("state.json"))).getAsJsonObject("parts");
+        Path model = saved.directory().resolve("model.params");
+        assertThat(parts.getAsJsonObject("model.params").get("bytes").getAsLong()).isEqualTo(Files.size(model));
+        assertThat(parts.getAsJsonObject("model.params").get("crc32").getAsString())
+                .isEqualTo(org.threshold.runs.run.CheckpointLayout.crc32(model));
+    }
 }

@@ -20,8 +20,10 @@ import org.threshold.runs.sweep.RunLock;
  * steps.log, so the log is the checkpoint), writes result.json at the end, and stops when the
  * sweep that started it is gone. Each session leaves a line in sessions.log.
  *
- * <p>Arguments: runs directory, identity, steps, milliseconds per step, and the step at which to
- * fail with exit code 7 (0: never).
+ * <p>Arguments: runs directory, identity, steps, milliseconds per step, the step at which to
+ * fail with exit code 7 (0: never), and optionally "fill": fill the disk of the run directory
+ * before failing, as a run that ran out of space. Every line it prints to stdout starts with its
+ * process id, so a test sees whose lines a log holds.
  */
 public final class FakePoint {
 
@@ -34,13 +36,15 @@ public final class FakePoint {
         int steps = Integer.parseInt(args[2]);
         long pause = Long.parseLong(args[3]);
         int failAt = Integer.parseInt(args[4]);
+        boolean fill = args.length > 5 && args[5].equals("fill");
+        String pid = "pid " + ProcessHandle.current().pid() + ": ";
         if (run.readResult().isPresent()) {
-            System.out.println("finished before");
+            System.out.println(pid + "finished before");
             return;
         }
         Optional<RunLock> lock = RunLock.tryAcquire(run.path());
         if (lock.isEmpty()) {
-            System.out.println("running elsewhere");
+            System.out.println(pid + "running elsewhere");
             return;
         }
         try (RunLock held = lock.get()) {
@@ -49,6 +53,10 @@ public final class FakePoint {
             append(run.path().resolve("sessions.log"), "start " + done);
             for (int step = done + 1; step <= steps; step++) {
                 Thread.sleep(pause);
+                System.out.println(pid + "step " + step);
+                if (step == failAt && fill) {
+                    fill(run.path().resolve("filler"));
+                }
                 if (step == failAt) {
                     System.err.println("something went wrong at step " + step);
                     System.exit(7);
@@ -59,6 +67,18 @@ public final class FakePoint {
             run.writeResult(new RunResult(StopReason.STEPS, "trained all steps", "accuracy", OptionalDouble.of(accuracy), 1000,
                     steps, steps, OptionalDouble.of(0.1), Map.of("accuracy", accuracy), Map.of(), "fake", args[1], "fake task",
                     "fake model", steps * pause / 1000.0));
+        }
+    }
+
+    /** Writes until the disk is full. */
+    private static void fill(Path file) {
+        byte[] block = new byte[1024];
+        try (var out = Files.newOutputStream(file)) {
+            while (true) {
+                out.write(block);
+            }
+        } catch (IOException full) {
+            // the disk is full: what the test wanted
         }
     }
 

@@ -31,15 +31,24 @@ public final class FakeSweep {
     private final int steps;
     private final long pause;
     private final Map<Integer, Integer> failures;
+    private final java.util.Set<Integer> fillingTheDisk;
 
     /**
      * @param failures point index to the step at which it fails
      */
     public FakeSweep(Path root, int steps, long pause, Map<Integer, Integer> failures) {
+        this(root, steps, pause, failures, java.util.Set.of());
+    }
+
+    /**
+     * @param fillingTheDisk points that fill the disk of their run directory before they fail
+     */
+    public FakeSweep(Path root, int steps, long pause, Map<Integer, Integer> failures, java.util.Set<Integer> fillingTheDisk) {
         this.directory = new SweepDirectory(root);
         this.steps = steps;
         this.pause = pause;
         this.failures = Map.copyOf(failures);
+        this.fillingTheDisk = java.util.Set.copyOf(fillingTheDisk);
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,7 +78,7 @@ public final class FakeSweep {
                 return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
                         "-cp", System.getProperty("java.class.path"), FakePoint.class.getName(), directory.runs().toString(),
                         identity(index), Integer.toString(steps), Long.toString(pause),
-                        Integer.toString(failures.getOrDefault(index, 0)));
+                        Integer.toString(failures.getOrDefault(index, 0)), fillingTheDisk.contains(index) ? "fill" : "-");
             }
 
             @Override

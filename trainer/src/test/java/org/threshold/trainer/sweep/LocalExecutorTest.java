@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import org.threshold.runs.run.RunResult;
 import org.threshold.runs.run.StopReason;
 import org.threshold.runs.sweep.PointFailure;
 import org.threshold.runs.sweep.RunLock;
+import org.threshold.testkit.SmallDisk;
 
 /** The local executor: each point in its own process, failures recorded, reruns that skip and resume. */
 class LocalExecutorTest {
@@ -147,6 +149,90 @@ class LocalExecutorTest {
         assertThat(resumed).hasSize(2);
         assertThat(Integer.parseInt(resumed.get(1).substring("start ".length()))).as("resumed, not restarted").isPositive();
         assertThat(rerun.points().stream().filter(p -> p.state() == PointState.SKIPPED).count()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aFailureRecordThatCannotBeWrittenIsKeptInMemoryAndTheOtherPointsRun() throws Exception {
+        FakeSweep sweep = new FakeSweep(root, 4, 10, Map.of(1, 2), Set.of(1));
+        Path full = sweep.directory().runs().resolve("point1");
+        try (SmallDisk disk = SmallDisk.mount(full, 64 * 1024)) {
+            Recorder events = new Recorder();
+            SweepOutcome outcome = sweep.run(4, 2, events);
+
+            assertThat(outcome.points()).extracting(PointOutcome::state)
+                    .containsExactly(PointState.FINISHED, PointState.FAILED, PointState.FINISHED, PointState.FINISHED);
+            // stderr.log's last page had room for the point's last words; a new file has none
+            assertThat(outcome.points().get(1).message()).isEqualTo("exit code 7: something went wrong at step 2 (its failure.json "
+                    + "could not be written: cannot write " + full.resolve("failure.json") + ": No space left on device)");
+            assertThat(full.resolve("failure.json")).doesNotExist();
+            assertThat(events.lastCounts.failed()).isEqualTo(1);
+            assertThat(events.lastCounts.done()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aPointAnotherSweepRunsIsNotStartedAndItsLogsAreNotWrittenUntilThatSweepLetsGo() throws Exception {
+        FakeSweep sweep = new FakeSweep(root, 3, 10, Map.of());
+        Path point0 = sweep.directory().runs().resolve("point0");
+        RunLock otherSweep = RunLock.tryAcquirePoint(point0).orElseThrow();
+        Thread letGo = new Thread(() -> {
+            try {
+                Thread.sleep(2000);
+                assertThat(point0.resolve("stdout.log")).as("no header, no process while the other sweep has it").doesNotExist();
+                otherSweep.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        letGo.start();
+        Recorder events = new Recorder();
+        SweepOutcome outcome = sweep.run(2, 2, events);
+        letGo.join();
+
+        assertThat(outcome.complete()).isTrue();
+        assertThat(events.sawElsewhere).isTrue();
+        assertThat(sweep.log(0, "sessions.log")).containsExactly("start 0");
+        assertThat(Files.readAllLines(point0.resolve("stdout.log"))).hasSize(1 + 3).first().asString().startsWith("--- ");
+    }
+
+    @Test
+    void twoSweepsOnOneDirectoryNeverWriteIntoOneLogAtOnce() throws Exception {
+        int points = 4;
+        int steps = 15;
+        FakeSweep sweep = new FakeSweep(root, steps, 20, Map.of());
+        Path log = root.resolve("other-sweep.log");
+        Files.createDirectories(root);
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), FakeSweep.class.getName(), root.toString(), Integer.toString(points),
+                Integer.toString(steps), "20", "2")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        SweepOutcome here = sweep.run(points, 2, new Recorder());
+        assertThat(other.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(here.complete()).as(Files.readString(log)).isTrue();
+        assertThat(Files.readString(log)).endsWith("complete\n");
+        for (int i = 0; i < points; i++) {
+            assertThat(sweep.log(i, "steps.log")).as("point %d: every step trained once", i).isEqualTo(sweep.allSteps());
+            List<List<String>> sections = sections(sweep.directory().runs().resolve(FakeSweep.identity(i)).resolve("stdout.log"));
+            for (List<String> section : sections) {
+                assertThat(section.stream().map(l -> l.substring(0, l.indexOf(':'))).distinct())
+                        .as("point %d: one process per section of its stdout.log: %s", i, section).hasSizeLessThanOrEqualTo(1);
+            }
+        }
+    }
+
+    /** A log's sessions: the lines after each '---' header. */
+    private static List<List<String>> sections(Path log) throws IOException {
+        List<List<String>> sections = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            if (line.startsWith("--- ")) {
+                sections.add(new ArrayList<>());
+            } else {
+                assertThat(sections).as("a line before any header: " + line).isNotEmpty();
+                sections.get(sections.size() - 1).add(line);
+            }
+        }
+        return sections;
     }
 
     private static int finished(FakeSweep sweep, int points) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -36,6 +37,8 @@ import org.threshold.api.sweep.SweepJob;
 import org.threshold.api.sweep.SweepListener;
 import org.threshold.api.sweep.SweepOutcome;
 import org.threshold.api.sweep.SweepPoint;
+import org.threshold.runs.DamagedFileException;
+import org.threshold.runs.IoFailure;
 import org.threshold.runs.run.Numerics;
 import org.threshold.runs.run.Provenance;
 import org.threshold.runs.run.RunResult;
@@ -58,7 +61,11 @@ import org.threshold.trainer.sweep.ParentWatch;
  *       directory. A process that ends without a result is recorded in {@code failure.json}
  *       (exit code, the end of its stderr) and the sweep goes on.</li>
  *   <li>A point whose run lock another process holds (another sweep, a scheduler's job) is left
- *       to it; the sweep waits for that lock and then takes the result, or resumes the run.</li>
+ *       to it; the sweep waits for that lock and then takes the result, or resumes the run. While
+ *       its process runs, the sweep holds the point's own lock ({@code point.lock}), so a second
+ *       sweep on the directory never starts a process writing into the same logs.</li>
+ *   <li>A failure record that cannot be written (a full disk) is kept in memory and reported with
+ *       the outcome; the sweep goes on with the other points.</li>
  *   <li>Stopping the sweep (Ctrl-C, kill) stops its points; a point whose sweep was killed
  *       outright stops itself ({@link ParentWatch}).</li>
  * </ul>
@@ -83,7 +90,8 @@ public final class LocalExecutor implements SweepExecutor {
         return new Session(job, listener).run();
     }
 
-    private record Running(SweepPoint point, Process process, long startNanos, long stderrOffset) {
+    /** A point's process, and the point's lock this sweep holds while it runs ({@link RunLock#tryAcquirePoint}). */
+    private record Running(SweepPoint point, Process process, long startNanos, long stderrOffset, RunLock pointLock) {
 
         Duration elapsed() {
             return Duration.ofNanos(System.nanoTime() - startNanos);
@@ -114,7 +122,7 @@ public final class LocalExecutor implements SweepExecutor {
         SweepOutcome run() throws InterruptedException {
             List<SweepPoint> todo = new ArrayList<>();
             for (SweepPoint point : job.points()) {
-                Optional<RunResult> result = result(point);
+                Optional<RunResult> result = readableResult(point);
                 if (result.isPresent()) {
                     outcomes.put(point.index(), ended(point, result.get(), true, Duration.ZERO));
                 } else {
@@ -168,6 +176,18 @@ public final class LocalExecutor implements SweepExecutor {
 
         private void start(SweepPoint point) {
             Path directory = runDirectory(point);
+            Optional<RunLock> owned;
+            try {
+                owned = RunLock.tryAcquirePoint(directory);
+            } catch (UncheckedIOException e) {
+                fail(point, -1, List.of("cannot start the point: " + IoFailure.describe(e)), Duration.ZERO);
+                return;
+            }
+            if (owned.isEmpty()) { // another sweep runs it: its process writes the logs
+                elsewhere.put(point.index(), point);
+                LOG.debug("{} is run by another sweep", point.describe());
+                return;
+            }
             // A point that has started keeps its numerics: its threads and environment, not this layout's.
             Optional<Numerics> started = startedWith(point);
             List<String> command = job.command().arguments(point.index(), started.map(Numerics::threads).orElse(layout.threads()));
@@ -193,19 +213,25 @@ public final class LocalExecutor implements SweepExecutor {
                 }));
                 Process process = builder.start();
                 process.getOutputStream().close();
-                Running r = new Running(point, process, System.nanoTime(), offset);
+                Running r = new Running(point, process, System.nanoTime(), offset, owned.get());
                 running.put(point.index(), r);
                 process.onExit().thenRun(() -> exited.add(r));
                 listener.started(point, counts());
-            } catch (IOException e) {
-                PointFailure failure = new PointFailure(point.index(), point.identity(), -1, job.command().display(point.index()),
-                        List.of("cannot start " + String.join(" ", command) + ": " + e.getMessage()), now(), 0);
-                failure.write(directory);
-                record(new PointOutcome(point, PointState.FAILED, failure.describe(), Duration.ZERO));
+            } catch (IOException | UncheckedIOException e) {
+                fail(point, -1, List.of("cannot start " + job.command().display(point.index()) + ": " + IoFailure.describe(e)), Duration.ZERO);
+                owned.get().close();
             }
         }
 
         private void finish(Running done) {
+            try {
+                take(done);
+            } finally {
+                done.pointLock().close(); // after failure.json: a second sweep then finds the point's record complete
+            }
+        }
+
+        private void take(Running done) {
             SweepPoint point = done.point();
             Duration wall = done.elapsed();
             int exitCode = done.process().exitValue();
@@ -229,11 +255,26 @@ public final class LocalExecutor implements SweepExecutor {
                 }
             }
             trained.add(wall);
+            fail(point, exitCode, tail(sweep.stderr(point.identity()), done.stderrOffset()), wall);
+        }
+
+        /**
+         * Records a point whose process ended without a result, in its failure.json; when that
+         * cannot be written (a full disk, permissions), the record stays in memory and its outcome
+         * says so, and the sweep goes on.
+         */
+        private void fail(SweepPoint point, int exitCode, List<String> stderrTail, Duration wall) {
             PointFailure failure = new PointFailure(point.index(), point.identity(), exitCode, job.command().display(point.index()),
-                    tail(sweep.stderr(point.identity()), done.stderrOffset()), now(), wall.toMillis() / 1000.0);
-            failure.write(runDirectory(point));
-            record(new PointOutcome(point, PointState.FAILED, failure.describe() + " (runs/" + point.identity()
-                    + "/" + PointFailure.FILE + ")", wall));
+                    stderrTail, now(), wall.toMillis() / 1000.0);
+            String where;
+            try {
+                failure.write(runDirectory(point));
+                where = " (runs/" + point.identity() + "/" + PointFailure.FILE + ")";
+            } catch (UncheckedIOException e) {
+                where = " (its " + PointFailure.FILE + " could not be written: " + IoFailure.describe(e) + ")";
+                LOG.info("{}: {}", point.describe(), where.strip()); // the outcome says it
+            }
+            record(new PointOutcome(point, PointState.FAILED, failure.describe() + where, wall));
         }
 
         /** Points another process held: once their lock is free, take the result or run them here. */
@@ -241,7 +282,7 @@ public final class LocalExecutor implements SweepExecutor {
             for (SweepPoint point : List.copyOf(elsewhere.values())) {
                 if (!RunLock.isHeld(runDirectory(point))) {
                     elsewhere.remove(point.index());
-                    Optional<RunResult> result = result(point);
+                    Optional<RunResult> result = readableResult(point);
                     if (result.isPresent()) {
                         record(ended(point, result.get(), true, Duration.ZERO));
                     } else {
@@ -290,6 +331,16 @@ public final class LocalExecutor implements SweepExecutor {
             return sweep.run(point.identity()).readResult();
         }
 
+        /** The result, when it can be read; a damaged one is none: the point's process rebuilds it from its checkpoint. */
+        private Optional<RunResult> readableResult(SweepPoint point) {
+            try {
+                return result(point);
+            } catch (DamagedFileException | UncheckedIOException e) {
+                LOG.info("{}: {}", point.describe(), e.getMessage());
+                return Optional.empty();
+            }
+        }
+
         /** The numerics a point's run started with; empty for a point that has not started (or whose provenance is unreadable: the point's own process says why). */
         private Optional<Numerics> startedWith(SweepPoint point) {
             try {
@@ -317,18 +368,33 @@ public final class LocalExecutor implements SweepExecutor {
                     Thread.currentThread().interrupt();
                 }
             }
+            for (Running r : stopping) {
+                try {
+                    r.pointLock().close();
+                } catch (UncheckedIOException | IllegalStateException alreadyReleased) {
+                    // the process has ended: the lock goes with this one's end anyway
+                }
+            }
         }
     }
 
     private static void append(Path file, String text) throws IOException {
-        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException e) { // a full disk's error names no file
+            FileSystemException named = new FileSystemException(file.toString(), null, IoFailure.reason(e));
+            named.initCause(e);
+            throw named;
+        }
     }
 
     private static String now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
-    /** The last lines a process wrote to a log from {@code offset} on (at most 64 KiB are read). */
+    /** The last lines a process wrote to a log from {@code offset} on (at most 64 KiB are read); why not, when it cannot be read. */
     static List<String> tail(Path log, long offset) {
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
             long from = Math.max(offset, file.length() - 65_536);
@@ -338,7 +404,7 @@ public final class LocalExecutor implements SweepExecutor {
             List<String> lines = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\r?\n|\r"));
             return List.copyOf(lines.subList(Math.max(0, lines.size() - PointFailure.TAIL_LINES), lines.size()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + log, e);
+            return List.of("(its stderr cannot be read: " + IoFailure.describe(new UncheckedIOException("cannot read " + log, e)) + ")");
         }
     }
 }
