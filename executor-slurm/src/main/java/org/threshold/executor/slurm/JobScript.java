@@ -51,8 +51,8 @@ record JobScript(String sweepName, Path sweepDirectory, Path workingDirectory, L
         lines.add("#   sbatch --array=0-<tasks - 1>[%<parallel>] " + files.script() + " " + files.root().resolve("array-<N>.points"));
         lines.add("# Line I+1 of the points file names the grid point that array task I trains: \"index identity\".");
         lines.add("#SBATCH --job-name=" + jobName());
-        lines.add("#SBATCH --chdir=" + workingDirectory);
-        lines.add("#SBATCH --output=" + files.logs().resolve("%A_%a.log"));
+        lines.add("#SBATCH --chdir=" + sbatchValue(workingDirectory.toString()));
+        lines.add("#SBATCH --output=" + sbatchValue(files.logs().resolve("%A_%a.log").toString()));
         lines.add("#SBATCH --open-mode=append");
         lines.add("#SBATCH --ntasks=1");
         lines.add("#SBATCH --cpus-per-task=" + config.cpusPerTask());
@@ -94,6 +94,11 @@ record JobScript(String sweepName, Path sweepDirectory, Path workingDirectory, L
         step.append(" \\\n  \"$point\"");
         lines.add(step.toString());
         return String.join("\n", lines) + "\n";
+    }
+
+    /** A value on an #SBATCH line: sbatch splits them at spaces unless the value is in double quotes. */
+    static String sbatchValue(String value) {
+        return PLAIN.matcher(value).matches() ? value : "\"" + value + "\"";
     }
 
     /** A word for bash: as it is when it is plain, otherwise in single quotes. */

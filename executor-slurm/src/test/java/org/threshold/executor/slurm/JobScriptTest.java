@@ -77,6 +77,15 @@ class JobScriptTest {
     }
 
     @Test
+    void pathsWithSpacesAreQuotedForSbatchAndForBash() {
+        String text = new JobScript("grid", Path.of("/home/me/my sweeps/grid"), Path.of("/home/me/my work"), COMMAND,
+                "threshold run grid.yaml --index 0", Configs.bind("executor: {type: slurm}\n")).text();
+        assertThat(text).contains("#SBATCH --chdir=\"/home/me/my work\"\n")
+                .contains("#SBATCH --output=\"/home/me/my sweeps/grid/slurm/logs/%A_%a.log\"\n")
+                .contains("runs='/home/me/my sweeps/grid/runs'\n");
+    }
+
+    @Test
     void theScriptIsValidBash() throws Exception {
         Path script = dir.resolve("job.sh");
         Files.writeString(script, script("""
