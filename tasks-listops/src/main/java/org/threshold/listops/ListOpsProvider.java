@@ -26,6 +26,6 @@ public final class ListOpsProvider implements TaskProvider<ListOpsConfig> {
 
     @Override
     public Task create(ListOpsConfig config, TaskContext context) {
-        return ListOpsTask.create(config, context.seed());
+        return ListOpsTask.create(config, context);
     }
 }

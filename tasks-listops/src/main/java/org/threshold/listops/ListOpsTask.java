@@ -3,6 +3,7 @@ package org.threshold.listops;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.threshold.api.config.ConfigException;
+import org.threshold.api.task.TaskContext;
 import org.threshold.listops.arithmetic.Arithmetic;
 import org.threshold.listops.expression.Notation;
 import org.threshold.listops.split.ExpressionData;
@@ -30,6 +31,12 @@ public final class ListOpsTask {
      *     cannot fill, too many equations longer than the context)
      */
     public static ExpressionTask create(ListOpsConfig config, long seed) {
+        return create(config, new TaskContext(seed));
+    }
+
+    /** As {@link #create(ListOpsConfig, long)}, refusing data that cannot fit the context's heap. */
+    public static ExpressionTask create(ListOpsConfig config, TaskContext context) {
+        long seed = context.seed();
         Arithmetic family = family(config);
         Notation notation = family.notation();
         ExpressionSettings e = config.expressions();
@@ -38,7 +45,7 @@ public final class ListOpsTask {
         }
         ExpressionSpec spec = e.spec(notation);
         try {
-            ExpressionData data = ExpressionData.generate(spec, seed);
+            ExpressionData data = ExpressionData.generate(spec, seed, context.heapBytes());
             return ExpressionTask.of(data, describe(config, data.testEquations()));
         } catch (GenerationException failure) {
             throw new ConfigException(config.origin().problem(failure.key(), failure.getMessage()));

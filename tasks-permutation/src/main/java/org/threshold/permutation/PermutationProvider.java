@@ -26,6 +26,6 @@ public final class PermutationProvider implements TaskProvider<PermutationConfig
 
     @Override
     public Task create(PermutationConfig config, TaskContext context) {
-        return PermutationTask.create(config, context.seed());
+        return PermutationTask.create(config, context);
     }
 }

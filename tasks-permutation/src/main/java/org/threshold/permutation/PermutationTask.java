@@ -3,6 +3,7 @@ package org.threshold.permutation;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.threshold.api.config.ConfigException;
+import org.threshold.api.task.TaskContext;
 import org.threshold.listops.expression.Notation;
 import org.threshold.listops.split.ExpressionData;
 import org.threshold.listops.split.ExpressionSpec;
@@ -35,6 +36,12 @@ public final class PermutationTask {
      *     cannot fill, too many equations longer than the context)
      */
     public static ExpressionTask create(PermutationConfig config, long seed) {
+        return create(config, new TaskContext(seed));
+    }
+
+    /** As {@link #create(PermutationConfig, long)}, refusing data that cannot fit the context's heap. */
+    public static ExpressionTask create(PermutationConfig config, TaskContext context) {
+        long seed = context.seed();
         PermutationFamily family = family(config);
         Notation notation = family.notation();
         ExpressionSettings e = config.expressions();
@@ -43,7 +50,7 @@ public final class PermutationTask {
         }
         ExpressionSpec spec = e.spec(notation);
         try {
-            ExpressionData data = ExpressionData.generate(spec, seed);
+            ExpressionData data = ExpressionData.generate(spec, seed, context.heapBytes());
             return ExpressionTask.of(data, describe(config, data.testEquations()));
         } catch (GenerationException failure) {
             throw new ConfigException(config.origin().problem(failure.key(), failure.getMessage()));
