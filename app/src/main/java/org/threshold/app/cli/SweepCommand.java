@@ -14,6 +14,7 @@ import org.threshold.analysis.sweep.AnalysisResult;
 import org.threshold.analysis.sweep.SweepAnalysis;
 import org.threshold.api.config.ConfigDocument;
 import org.threshold.api.config.ConfigException;
+import org.threshold.api.config.ConfigNode;
 import org.threshold.api.config.ConfigProblem;
 import org.threshold.api.sweep.PointOutcome;
 import org.threshold.api.sweep.PointState;
@@ -106,12 +107,13 @@ final class SweepCommand implements Callable<Integer> {
             problems.addAll(preflight.memory(plan, tree));
             return problems;
         });
+        // positions from the file as written: a point's tree holds no sweep section
+        ConfigNode written = ConfigDocument.read(file).tree();
         SweepAnalysis.baselineProblem(read.analysis(), index.mixtures()).ifPresent(p -> {
-            throw new ConfigException(new ConfigProblem(org.threshold.api.config.Mark.unknown(file.toString()), "", p));
+            throw new ConfigException(new ConfigProblem(written.markOf("sweep.analysis.baseline"), "", p));
         });
         SweepDirectory directory = sweep.directory();
-        // positions from the file as written: a point's tree holds no sweep section
-        preflight.output(directory.root(), ConfigDocument.read(file).tree(), "sweep.output").ifPresent(p -> {
+        preflight.output(directory.root(), written, "sweep.output").ifPresent(p -> {
             throw new ConfigException(p);
         });
         directory.write(sweep.text(), index);

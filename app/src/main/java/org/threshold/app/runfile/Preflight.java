@@ -147,27 +147,8 @@ public final class Preflight {
         return e.getClass().getSimpleName();
     }
 
-    /**
-     * Where a problem about a dotted {@code path} points: its key when the file gives it, else the
-     * nearest enclosing key the file gives, else the file's first line.
-     */
-    static Mark at(ConfigNode tree, String path) {
-        Mark mark = tree.mark();
-        ConfigNode node = tree;
-        for (String key : path.split("\\.")) {
-            if (!(node instanceof ConfigNode.Mapping m)) {
-                break;
-            }
-            Optional<ConfigNode.Entry> entry = m.entry(key);
-            if (entry.isEmpty()) {
-                break;
-            }
-            if (entry.get().keyMark().line() > 0) { // keys a sweep puts in place have no line of their own
-                mark = entry.get().keyMark();
-            }
-            node = entry.get().value();
-        }
-        return mark;
+    private static Mark at(ConfigNode tree, String path) {
+        return tree.markOf(path);
     }
 
     /** "1.0 GB", "640 MB", "77 kB": binary units, as the JVM's -Xmx counts them. */

@@ -137,7 +137,8 @@ class SweepCommandTest {
                 """));
         Cli.Result result = Cli.run("sweep", file.toString());
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.errLines()).containsExactly(file + ": sweep.analysis.baseline: expected one of the mixtures SUM-900, "
+        // at the baseline's own key (it used to name the file alone)
+        assertThat(result.errLines()).containsExactly(file + ":9:14: sweep.analysis.baseline: expected one of the mixtures SUM-900, "
                 + "ALL-2700, found 'SUM900' (did you mean 'SUM-900'?)");
     }
 }
