@@ -148,8 +148,9 @@ final class RunCommand implements Callable<Integer> {
     private Planned plan(RunPlanner planner) {
         ConfigDocument document = ConfigDocument.read(config);
         if (document.tree() instanceof ConfigNode.Mapping root && root.get("sweep").isPresent()) {
-            throw new BadInputException(config + ": this file has a sweep: section; train all its grid points with "
-                    + "'threshold sweep " + config + "', or one of them with 'threshold run " + config + " --index I'");
+            throw new ConfigException(new ConfigProblem(root.markOf("sweep"), "sweep", "this file has a sweep: section; train "
+                    + "all its grid points with 'threshold sweep " + config + "', or one of them with 'threshold run " + config
+                    + " --index I'"));
         }
         return new Planned(planner.plan(document), document.tree(), "runtime.output", document.tree(), p -> p);
     }
