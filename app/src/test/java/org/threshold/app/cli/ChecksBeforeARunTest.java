@@ -229,6 +229,28 @@ class ChecksBeforeARunTest {
     }
 
     @Test
+    void aConfigLargerThanTheLimitIsRefusedWhereItPassesIt() throws IOException {
+        // 100-byte lines: byte 3,145,728 is on line 31,458, column 29
+        Path big = Files.writeString(dir.resolve("big.yaml"), ("k: " + "x".repeat(96) + "\n").repeat(40_000));
+        refusedAlike(FixedMachine.laptop(), big, big + ":31458:29: expected a config file of at most 3,145,728 bytes (3 MB), found a "
+                + "larger one (the limit is passed here); a run file is a few lines of settings");
+    }
+
+    @Test
+    void theAliasAndNestingGuardsNameTheirLine() {
+        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x]\n");
+        for (int i = 1; i <= 60; i++) {
+            bomb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1).append("]\n");
+        }
+        Path bombFile = PluginJars.runFile(dir, "bomb.yaml", bomb.toString());
+        refusedAlike(FixedMachine.laptop(), bombFile, bombFile + ":27:12: expected at most 50 aliases (*name) of lists or mappings, found "
+                + "more: this is alias 51 (a guard against alias bombs); write the values out instead of repeating aliases");
+        Path deep = PluginJars.runFile(dir, "deep.yaml", "task:\n  type: listops\n  deep: " + "[".repeat(60) + "]".repeat(60) + "\n");
+        refusedAlike(FixedMachine.laptop(), deep, deep + ":3:58: expected lists and mappings nested at most 50 deep, found deeper "
+                + "nesting: this value is at depth 51");
+    }
+
+    @Test
     void aTopLevelListSaysSoAloneRatherThanFoundNoType() {
         Path list = PluginJars.runFile(dir, "list.yaml", "- task\n- model\n");
         refusedAlike(FixedMachine.laptop(), list, list + ":1:1: expected a mapping of settings (key: value lines), found a list");
