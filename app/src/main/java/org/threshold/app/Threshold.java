@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Map;
 import org.threshold.app.cli.ThresholdCommand;
+import org.threshold.app.runfile.Machine;
+import org.threshold.app.runfile.ThisMachine;
 import picocli.CommandLine;
 
 /** The {@code threshold} command's entry point (bin/threshold runs it). */
@@ -34,9 +36,17 @@ public final class Threshold {
      * @return the exit code: 0 success, 1 internal failure, 2 bad input
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        try (ThresholdCommand threshold = new ThresholdCommand(environment)) {
+        return run(args, out, err, environment, new ThisMachine());
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter, Map)} on a given machine, as tests do. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment, Machine machine) {
+        try (ThresholdCommand threshold = new ThresholdCommand(environment, machine)) {
             CommandLine command = ThresholdCommand.commandLine(threshold, out, err);
             return command.execute(args);
+        } catch (VirtualMachineError e) {
+            // picocli hands errors on: without this the JVM prints their stack trace
+            return VmFailure.report(e, err, Arrays.asList(args).contains("--debug"), machine.heapBytes());
         } finally {
             out.flush();
             err.flush();

@@ -31,7 +31,7 @@ public final class ListOpsProvider implements TaskProvider<ListOpsConfig> {
 
     @Override
     public Task create(ListOpsConfig config, TaskContext context) {
-        return ListOpsTask.create(config, context.seed());
+        return ListOpsTask.create(config, context);
     }
 
     /** Each operator's table mod n; SSUM's is the configured sum table's. */

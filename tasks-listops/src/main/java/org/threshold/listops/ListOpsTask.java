@@ -1,6 +1,7 @@
 package org.threshold.listops;
 
 import org.threshold.api.config.ConfigException;
+import org.threshold.api.task.TaskContext;
 import org.threshold.listops.arithmetic.Arithmetic;
 import org.threshold.listops.family.FamilyTask;
 import org.threshold.listops.task.ExpressionTask;
@@ -21,7 +22,12 @@ public final class ListOpsTask {
      *     cannot fill, too many equations longer than the context)
      */
     public static ExpressionTask create(ListOpsConfig config, long seed) {
-        return FamilyTask.create(config, family(config).notation(), algebra(config), detail(config), seed);
+        return create(config, new TaskContext(seed));
+    }
+
+    /** As {@link #create(ListOpsConfig, long)}, refusing data that cannot fit the context's heap. */
+    public static ExpressionTask create(ListOpsConfig config, TaskContext context) {
+        return FamilyTask.create(config, family(config).notation(), algebra(config), detail(config), context);
     }
 
     /** "ListOps mod 10": how descriptions name the algebra. */

@@ -167,9 +167,32 @@ class ListOpsConfigTest {
                 .satisfies(e -> {
                     ConfigProblem p = ((ConfigException) e).problems().get(0);
                     assertThat(p.path()).isEqualTo("task.train_size");
-                    assertThat(p.mark().file()).isEqualTo("run.yaml");
+                    // at train_size's own line, not the section's first key
+                    assertThat(p.mark()).isEqualTo(new org.threshold.api.config.Mark("run.yaml", 5, 3));
                     assertThat(p.message()).contains("training set needs 500");
                 });
+    }
+
+    @Test
+    void dataTooLargeForTheHeapIsRefusedAtTrainSizeBeforeAnyIsDrawn() {
+        ListOpsConfig c = bind("operators: [MAX]\ncontext: 64\ntrain_size: 10000000");
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> new ListOpsProvider().create(c, new TaskContext(1, 1L << 30)))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::toString).containsExactly(
+                        "run.yaml:4:3: task.train_size: expected data that fits the Java heap (1.0 GB), found 10,003,000 equations "
+                                + "(10,000,000 training, 2,000 test, 1,000 per-operator test) of about 20 tokens, about 2.5 GB; lower "
+                                + "train_size, or give Java more heap (e.g. THRESHOLD_JAVA_OPTS=-Xmx4g)"));
+        assertThat((System.nanoTime() - started) / 1e9).isLessThan(5.0); // refused, not tried
+    }
+
+    @Test
+    void theHeapEstimateIsCloseToWhatGeneratingTakes() {
+        // measured: validating 1,000,000 of these equations needs -Xmx290m (with the JVM's own few
+        // tens of MB); the estimate of the data alone must not exceed that, nor be far below it
+        ListOpsConfig c = bind("operators: [MAX]\ncontext: 64\ntrain_size: 1000000");
+        assertThatThrownBy(() -> new ListOpsProvider().create(c, new TaskContext(1, 200L << 20)))
+                .hasMessageContaining("about 253 MB");
     }
 
     @Test

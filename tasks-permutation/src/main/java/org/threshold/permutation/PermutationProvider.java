@@ -32,7 +32,7 @@ public final class PermutationProvider implements TaskProvider<PermutationConfig
 
     @Override
     public Task create(PermutationConfig config, TaskContext context) {
-        return PermutationTask.create(config, context.seed());
+        return PermutationTask.create(config, context);
     }
 
     /** OP, OP_TOP and OP_BOTTOM on the group (appendix B, figures 26–28), with the element list (figure 25) as their key. */

@@ -2,6 +2,7 @@ package org.threshold.permutation;
 
 import org.threshold.api.config.ConfigException;
 import org.threshold.listops.family.FamilyTask;
+import org.threshold.api.task.TaskContext;
 import org.threshold.listops.task.ExpressionTask;
 import org.threshold.permutation.group.BlockDiagonalGroup;
 import org.threshold.permutation.operators.PermutationFamily;
@@ -26,7 +27,12 @@ public final class PermutationTask {
      *     cannot fill, too many equations longer than the context)
      */
     public static ExpressionTask create(PermutationConfig config, long seed) {
-        return FamilyTask.create(config, family(config).notation(), algebra(config), "", seed);
+        return create(config, new TaskContext(seed));
+    }
+
+    /** As {@link #create(PermutationConfig, long)}, refusing data that cannot fit the context's heap. */
+    public static ExpressionTask create(PermutationConfig config, TaskContext context) {
+        return FamilyTask.create(config, family(config).notation(), algebra(config), "", context);
     }
 
     /** E.g. "Permutation group S3×S3 (blocks [3, 3], 36 elements)". */

@@ -49,6 +49,15 @@ public record TrainingConfig(int steps, OptionalDouble epochs, int batch, double
         }
     }
 
+    /**
+     * The smallest Adam epsilon that float32 keeps apart from 0 at every step: the optimizer uses
+     * eps·sqrt(1 − beta2^t), smallest at t = 1 (trainer's step.Adam), and a float below
+     * {@link Float#MIN_NORMAL} loses its precision on the way to 0.
+     */
+    static double smallestEpsilon(double beta2) {
+        return Float.MIN_NORMAL / Math.sqrt(1 - beta2);
+    }
+
     /** Binds the {@code training:} section; problems go to the section. */
     public static TrainingConfig bind(ConfigSection s) {
         // With epochs the default step count is not read, so the resolved config (which lists what
@@ -72,6 +81,16 @@ public record TrainingConfig(int steps, OptionalDouble epochs, int batch, double
             betas = List.of(0.9, 0.99);
         }
         double eps = s.number("eps", 1e-8, 0, 1);
+        double smallestEps = smallestEpsilon(betas.get(1));
+        if (eps < smallestEps) {
+            // Adam divides by sqrt(v) + eps, and v is 0 for a parameter whose gradient has been 0
+            // so far (the padding token's embedding): an eps of 0, or one float32 rounds to 0
+            // after the bias correction, gives 0/0 = NaN at the second step.
+            s.problem("eps", String.format(java.util.Locale.ROOT, "expected a number of at least %.3g (Adam divides by sqrt(v) + eps, "
+                    + "and v is 0 for a parameter whose gradient has been 0, so eps 0 gives NaN at step 2; float32 turns a smaller eps "
+                    + "into 0), found %s; the default is 1e-8", smallestEps, eps == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.3g", eps)));
+            eps = 1e-8;
+        }
         double weightDecay = s.number("weight_decay", 0, 0, 10);
         double clip = s.number("clip", 1.0, 0, Double.MAX_VALUE);
         int evalEvery = s.integer("eval_every", 250, 1, Integer.MAX_VALUE);

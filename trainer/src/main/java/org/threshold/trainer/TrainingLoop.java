@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.api.curriculum.Curriculum;
@@ -41,6 +43,7 @@ import org.threshold.trainer.sampling.BatchLayout;
 import org.threshold.trainer.sampling.BatchSampler;
 import org.threshold.trainer.sampling.BatchSupply;
 import org.threshold.trainer.sampling.SamplerState;
+import org.threshold.trainer.stopping.Divergence;
 import org.threshold.trainer.stopping.StoppingRule;
 
 /**
@@ -86,6 +89,10 @@ final class TrainingLoop {
     private Optional<StopReason> ended = Optional.empty();
     private Optional<EvaluationRecord> lastRecord = Optional.empty();
     private OptionalLong lastCheckpoint = OptionalLong.empty();
+    // the newest checkpoint worth going back to (stopping.Divergence), and the mean losses of those
+    // saved after it, which a diverged run's message names
+    private OptionalLong goodCheckpoint = OptionalLong.empty();
+    private final Map<Long, Double> checkpointsAfterGood = new TreeMap<>();
 
     /**
      * @param plan the run
@@ -181,6 +188,7 @@ final class TrainingLoop {
             if (restored.restored().isPresent()) {
                 directory.metrics().keepUpTo(step, directory);
                 lastRecord = last(directory.metrics().read());
+                noteCheckpoint(step, meanLossAtCheckpoint());
                 directory.writeProvenance(directory.readProvenance().orElse(provenance)
                         .withResumption(new Provenance.Resumption(now(), step)));
                 LOG.info("resuming {} from its checkpoint at step {}", directory.path(), step);
@@ -381,25 +389,57 @@ final class TrainingLoop {
                 ended, elapsedSeconds());
         CheckpointPart model = learner::saveParameters;
         CheckpointPart optimizer = learner::saveOptimizer;
+        double meanLoss = meanLossAtCheckpoint();
+        // a checkpoint of a model already worse than guessing must not prune the last good one
+        Checkpoints saving = goodCheckpoint.isPresent() && !Divergence.worthKeeping(meanLoss, task.vocabulary().size())
+                ? new Checkpoints(directory.checkpoints(), KEEP_CHECKPOINTS, withStep(plan.runtime().keepCheckpoints(), goodCheckpoint.getAsLong()))
+                : checkpoints;
         try {
-            checkpoints.save(state, Map.of(MODEL_PART, model, OPTIMIZER_PART, optimizer));
+            saving.save(state, Map.of(MODEL_PART, model, OPTIMIZER_PART, optimizer));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save a checkpoint in " + directory.checkpoints(), e);
         }
         lastCheckpoint = OptionalLong.of(step);
+        noteCheckpoint(step, meanLoss);
+    }
+
+    /** The mean training loss since the evaluation before the current step (that evaluation's, right after it). */
+    private double meanLossAtCheckpoint() {
+        if (lossSteps > 0) {
+            return lossSum / lossSteps;
+        }
+        return lastRecord.map(EvaluationRecord::trainLoss).orElse(Double.NaN);
+    }
+
+    private void noteCheckpoint(long s, double meanLoss) {
+        if (Divergence.worthKeeping(meanLoss, task.vocabulary().size())) {
+            goodCheckpoint = OptionalLong.of(s);
+            checkpointsAfterGood.clear();
+        } else {
+            checkpointsAfterGood.put(s, meanLoss);
+        }
+    }
+
+    private static Set<Long> withStep(Set<Long> steps, long step) {
+        Set<Long> out = new TreeSet<>(steps);
+        out.add(step);
+        return out;
     }
 
     private RunResult diverged(long s, double loss, double learningRate) {
         String value = Double.isNaN(loss) ? "NaN" : "infinite";
-        String kept = lastCheckpoint.isPresent()
-                ? "the checkpoint of step " + lastCheckpoint.getAsLong() + " is kept in " + directory.checkpoints()
-                : "no checkpoint had been saved yet";
-        String clip = training.clipNorm() > 0 ? "training.clip is " + training.clipNorm() : "set training.clip (now off), e.g. 1.0";
-        String message = String.format(java.util.Locale.ROOT,
-                "the training loss became %s at step %d (learning rate %.3g); lower training.lr (now %s) or lengthen "
-                        + "training.warmup (now %d steps), and check gradient clipping (%s); %s",
-                value, s, learningRate, training.learningRate(), training.warmupSteps(), clip, kept);
-        LOG.error("run {} stopped: {}", plan.identity(), message);
+        // checkpoints pruned since they were noted are not named
+        Map<Long, Double> newer = new TreeMap<>(checkpointsAfterGood);
+        try {
+            newer.keySet().retainAll(checkpoints.steps());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the checkpoints of " + directory.path(), e);
+        }
+        String message = String.format(java.util.Locale.ROOT, "the training loss became %s at step %d (learning rate %.3g); %s; %s",
+                value, s, learningRate, Divergence.advice(training),
+                Divergence.kept(goodCheckpoint, newer, task.vocabulary().size(), directory.checkpoints().toString()));
+        // said once, by whoever reports the result (the run's summary), not also in the log
+        LOG.debug("run {} stopped: {}", plan.identity(), message);
         step = s;
         return result(StopReason.NON_FINITE_LOSS, message);
     }

@@ -21,6 +21,7 @@ import org.threshold.runs.run.RunResult;
 import org.threshold.runs.run.StopReason;
 import org.threshold.trainer.checkpoint.Checkpoints;
 import org.threshold.trainer.fixtures.MomentumLearner;
+import org.threshold.trainer.fixtures.ScriptedLosses;
 import org.threshold.trainer.fixtures.TestRuns;
 import org.threshold.trainer.fixtures.TwoStages;
 
@@ -172,6 +173,30 @@ class TrainingLoopTest {
             assertThat(kept).isNotEmpty();
             assertThat(result.message()).contains("checkpoint of step " + kept.get(kept.size() - 1));
         }
+    }
+
+    @Test
+    void aLossAlreadyHugeBeforeItTurnsNaNNeitherPrunesNorPassesForTheLastGoodCheckpoint() throws IOException {
+        // 0.5 until step 10, 6e9 from 11 on, NaN at 21; checkpoints every 5 steps, no evaluation before 100
+        RunPlan plan = TestRuns.plan(output, "huge", TestRuns.training(100, 100, 0.5, TestRuns.noStopping()), 5);
+        RunDirectory directory = RunDirectory.under(output, "huge");
+        RunResult result;
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
+             ScriptedLosses learner = new ScriptedLosses(new MomentumLearner(plan, manager),
+                     s -> s <= 10 ? 0.5 : s <= 20 ? 6e9 : Double.NaN)) {
+            result = new TrainingLoop(plan, directory, learner, TrainingListener.NONE, "threshold run config.yaml", provenance()).run()
+                    .result();
+        }
+        int v = plan.task().vocabulary().size();
+        assertThat(result.stopReason()).isEqualTo(StopReason.NON_FINITE_LOSS);
+        // the good checkpoint of step 10 survives the two diverged ones after it
+        assertThat(new Checkpoints(directory.checkpoints(), 2).steps()).containsExactly(10L, 15L, 20L);
+        assertThat(result.message()).isEqualTo(String.format(java.util.Locale.ROOT,
+                "the training loss became NaN at step 21 (learning rate 0.500); lower training.lr (now 0.5) or lengthen training.warmup "
+                        + "(now 0 steps), and check gradient clipping (training.clip is 1.0); the checkpoint of step 10 is kept in %s; "
+                        + "the newer ones, of steps 15 and 20, had mean training losses of 2.00e+09 and 3.00e+09 already, above "
+                        + "ln %d = %.3g, the loss of guessing uniformly: do not go back to them",
+                directory.checkpoints(), v, Math.log(v)));
     }
 
     @Test

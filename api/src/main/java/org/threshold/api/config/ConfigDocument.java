@@ -1,13 +1,17 @@
 package org.threshold.api.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One config being bound: the tree read from a file (or a string, or built by a sweep), its root
@@ -22,23 +26,38 @@ import java.util.List;
  *
  * <p>Syntax errors stop at the first (SnakeYAML cannot go on after one) and throw at once; every
  * other problem (duplicate keys, unsupported tags, wrong types, values out of range, unknown keys)
- * is collected so that {@link #check()} reports all of them in one pass, in file order.
+ * is collected so that {@link #check()} reports all of them in one pass, in file order. A file whose
+ * top level is not a mapping of settings (a list, a scalar, nothing at all) reports that alone:
+ * every other problem would be a consequence of it (no task, no model).
  */
 public final class ConfigDocument {
 
-    /** Files above this size are refused before reading (SnakeYAML's own limit is 3M characters). */
-    private static final long MAX_BYTES = 8L << 20;
+    /**
+     * Files above this size are refused without reading further: SnakeYAML's own limit is as many
+     * characters, and a character is at least a byte, so a file within this limit stays within it.
+     */
+    static final int MAX_BYTES = YamlReader.MAX_CODE_POINTS;
 
     private final String origin;
     private final ConfigNode tree;
     private final List<ConfigProblem> readingProblems;
+    private final Optional<ConfigProblem> rootProblem;
     private final List<ConfigProblem> reported = new ArrayList<>();
     private MappingSection root;
 
-    private ConfigDocument(String origin, ConfigNode tree, List<ConfigProblem> readingProblems) {
+    private ConfigDocument(String origin, ConfigNode tree, List<ConfigProblem> readingProblems, boolean empty) {
         this.origin = origin;
         this.tree = tree;
         this.readingProblems = List.copyOf(readingProblems);
+        if (empty) {
+            this.rootProblem = Optional.of(new ConfigProblem(new Mark(origin, 1, 1), "",
+                    "the file is empty: expected a mapping of settings (key: value lines)"));
+        } else if (!(tree instanceof ConfigNode.Mapping)) {
+            this.rootProblem = Optional.of(new ConfigProblem(tree.mark(), "", "expected a mapping of settings (key: value lines), found "
+                    + Scalars.found(tree)));
+        } else {
+            this.rootProblem = Optional.empty();
+        }
     }
 
     /**
@@ -49,17 +68,40 @@ public final class ConfigDocument {
      */
     public static ConfigDocument read(Path file) {
         String name = file.toString();
+        Mark start = new Mark(name, 1, 1);
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new ConfigException(new ConfigProblem(Mark.unknown(name), "",
-                        "expected a config file of at most " + (MAX_BYTES >> 20) + " MB, found " + Files.size(file) + " bytes"));
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                // A device such as /dev/zero never ends: reading it would fill the heap.
+                throw new ConfigException(new ConfigProblem(start, "", "expected a config file (YAML text), found "
+                        + (attributes.isDirectory() ? "a directory" : "a device or another special file") + "; give the path of a .yaml file"));
             }
-            return parse(Utf8Text.decode(Files.readAllBytes(file), name), name);
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_BYTES + 1); // never more, whatever the file system says of its size
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw new ConfigException(new ConfigProblem(Utf8Text.positionOfByte(bytes, MAX_BYTES, name), "",
+                        String.format(Locale.ROOT, "expected a config file of at most %,d bytes (3 MB), found a larger one (the "
+                                + "limit is passed here); a run file is a few lines of settings", MAX_BYTES)));
+            }
+            return parse(Utf8Text.decode(bytes, name), name);
         } catch (NoSuchFileException e) {
             throw new ConfigException(new ConfigProblem(Mark.unknown(name), "", "expected a config file, found no file at this path"));
         } catch (IOException e) {
-            throw new ConfigException(new ConfigProblem(Mark.unknown(name), "", "cannot read the file: " + e));
+            throw new ConfigException(new ConfigProblem(start, "", "cannot read the file: " + reason(e)));
         }
+    }
+
+    /** The operating system's reason, without Java's class names. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /**
@@ -68,12 +110,12 @@ public final class ConfigDocument {
      */
     public static ConfigDocument parse(String yaml, String origin) {
         YamlReader.Reading reading = YamlReader.read(yaml, origin);
-        return new ConfigDocument(origin, reading.root(), reading.problems());
+        return new ConfigDocument(origin, reading.root(), reading.problems(), reading.empty());
     }
 
     /** Binds a tree built or changed in code (a sweep point); positions keep the marks of its nodes. */
     public static ConfigDocument of(ConfigNode tree, String origin) {
-        return new ConfigDocument(origin, tree, List.of());
+        return new ConfigDocument(origin, tree, List.of(), false);
     }
 
     /**
@@ -81,7 +123,7 @@ public final class ConfigDocument {
      * while reading the original (duplicate keys, tags) are kept.
      */
     public ConfigDocument withTree(ConfigNode newTree) {
-        return new ConfigDocument(origin, newTree, readingProblems);
+        return new ConfigDocument(origin, newTree, readingProblems, false);
     }
 
     /** The file name (or the origin given) that positions use. */
@@ -97,14 +139,7 @@ public final class ConfigDocument {
     /** The section over the top-level mapping; the same object on every call. */
     public ConfigSection root() {
         if (root == null) {
-            ConfigNode.Mapping mapping;
-            if (tree instanceof ConfigNode.Mapping m) {
-                mapping = m;
-            } else {
-                reported.add(new ConfigProblem(tree.mark(), "", "expected a mapping of settings (key: value lines), found "
-                        + Scalars.found(tree)));
-                mapping = new ConfigNode.Mapping(List.of(), tree.mark());
-            }
+            ConfigNode.Mapping mapping = tree instanceof ConfigNode.Mapping m ? m : new ConfigNode.Mapping(List.of(), tree.mark());
             root = new MappingSection(this, "", mapping);
         }
         return root;
@@ -121,6 +156,12 @@ public final class ConfigDocument {
      */
     public List<ConfigProblem> problems() {
         List<ConfigProblem> all = new ArrayList<>(readingProblems);
+        if (rootProblem.isPresent()) {
+            // Without a mapping at the top every binder finds nothing (no task type, no model
+            // type): those are consequences, the cause alone is reported.
+            all.add(rootProblem.get());
+            return inFileOrder(all);
+        }
         if (root != null) {
             all.addAll(root.problems());
         }

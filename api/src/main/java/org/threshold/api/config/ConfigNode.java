@@ -16,6 +16,30 @@ public sealed interface ConfigNode permits ConfigNode.Scalar, ConfigNode.Mapping
     String describe();
 
     /**
+     * Where a problem about the dotted {@code path} (e.g. {@code runtime.output}) found after
+     * binding points: its key when the tree gives it, else the nearest enclosing key it gives, else
+     * this node. Keys put in place without a line of their own (by a sweep) are passed over.
+     */
+    default Mark markOf(String path) {
+        Mark mark = mark();
+        ConfigNode node = this;
+        for (String key : path.split("\\.")) {
+            if (!(node instanceof Mapping m)) {
+                break;
+            }
+            Optional<Entry> entry = m.entry(key);
+            if (entry.isEmpty()) {
+                break;
+            }
+            if (entry.get().keyMark().line() > 0) {
+                mark = entry.get().keyMark();
+            }
+            node = entry.get().value();
+        }
+        return mark;
+    }
+
+    /**
      * A scalar as written. {@code plain} is false for quoted scalars, so {@code '10'} stays text
      * and {@code yes} is never a boolean unless a binder decides so.
      */

@@ -44,6 +44,12 @@ public interface ConfigSection {
     /** Where this mapping starts (or where it would be, for an absent section). */
     Mark mark();
 
+    /**
+     * Where the file gives {@code key} (the key's own position), or this section's position when
+     * it does not: where a problem found later, e.g. when a plugin makes its data, is reported.
+     */
+    Mark mark(String key);
+
     /** Whether the file gives this key (asking does not make it known). */
     boolean has(String key);
 

@@ -60,6 +60,11 @@ final class MappingSection implements ConfigSection {
     }
 
     @Override
+    public Mark mark(String key) {
+        return mapping.entry(key).map(ConfigNode.Entry::keyMark).orElse(mark());
+    }
+
+    @Override
     public Set<String> keys() {
         Set<String> keys = new LinkedHashSet<>();
         mapping.entries().forEach(e -> keys.add(e.key()));
@@ -298,8 +303,7 @@ final class MappingSection implements ConfigSection {
 
     @Override
     public void problem(String key, String message) {
-        Mark at = mapping.entry(key).map(ConfigNode.Entry::keyMark).orElse(mark());
-        problems.add(new ConfigProblem(at, pathOf(key), message));
+        problems.add(new ConfigProblem(mark(key), pathOf(key), message));
     }
 
     @Override
@@ -324,8 +328,11 @@ final class MappingSection implements ConfigSection {
             for (ConfigNode.Entry e : mapping.entries()) {
                 if (!known.contains(e.key())) {
                     String expected = known.isEmpty() ? "no keys here" : "one of the keys " + String.join(", ", known);
+                    // A key the file lacks is the likelier meaning; one it has is still a good
+                    // guess ('sed' in a sweep's grid, where the file also sets seed).
+                    String hint = DidYouMean.hint(e.key(), absent);
                     problems.add(new ConfigProblem(e.keyMark(), pathOf(e.key()), "expected " + expected + ", found "
-                            + Scalars.quote(e.key()) + DidYouMean.hint(e.key(), absent)));
+                            + Scalars.quote(e.key()) + (hint.isEmpty() ? DidYouMean.hint(e.key(), known) : hint)));
                 }
             }
         }

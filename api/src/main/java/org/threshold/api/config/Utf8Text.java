@@ -39,6 +39,24 @@ final class Utf8Text {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
+    /**
+     * Line and column (in characters, 1-based) of the byte at {@code index}: lines end at '\n', and
+     * a character is counted at its first byte (UTF-8 continuation bytes are 10xxxxxx).
+     */
+    static Mark positionOfByte(byte[] bytes, int index, String file) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < index; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                column = 1;
+            } else if ((bytes[i] & 0xC0) != 0x80) {
+                column++;
+            }
+        }
+        return new Mark(file, line, column);
+    }
+
     /** Line and column (in characters, 1-based) just after the text decoded so far. */
     private static Mark position(CharSequence decoded, String file) {
         int line = 1;

@@ -34,6 +34,12 @@ final class YamlReader {
      */
     static final int MAX_VALUES = 100_000;
 
+    /** SnakeYAML's default limits, stated so nobody loosens them by accident (DESIGN.md, "SnakeYAML, done right"). */
+    static final int MAX_ALIASES = 50;
+    static final int MAX_DEPTH = 50;
+    /** The most characters (code points) a config may hold: SnakeYAML's default, checked here so that it has a position. */
+    static final int MAX_CODE_POINTS = 3 << 20;
+
     private static final String STANDARD_TAG_PREFIX = "tag:yaml.org,2002:";
 
     private final String file;
@@ -41,8 +47,13 @@ final class YamlReader {
     private final List<ConfigProblem> problems = new ArrayList<>();
     private int values;
 
-    /** The tree read and the problems found in it (not syntax errors: those throw). */
-    record Reading(ConfigNode root, List<ConfigProblem> problems) {
+    /**
+     * The tree read and the problems found in it (not syntax errors: those throw).
+     *
+     * @param empty whether the text holds no YAML value at all (empty, blank or only comments): the
+     *     root is then an empty mapping at 1:1
+     */
+    record Reading(ConfigNode root, List<ConfigProblem> problems, boolean empty) {
     }
 
     private YamlReader(String file) {
@@ -50,19 +61,20 @@ final class YamlReader {
     }
 
     static Reading read(String text, String file) {
-        LoaderOptions options = new LoaderOptions();
-        // SnakeYAML's defaults, stated so nobody loosens them by accident: 50 aliases of
-        // collections, nesting 50 deep, the default tag inspector (no global tags).
-        options.setMaxAliasesForCollections(50);
-        options.setNestingDepthLimit(50);
+        if (text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+            throw new ConfigException(new ConfigProblem(position(text, text.offsetByCodePoints(0, MAX_CODE_POINTS), file), "",
+                    String.format(java.util.Locale.ROOT, "expected a config of at most %,d characters, found more (the limit is "
+                            + "passed here); a run file is a few lines of settings", MAX_CODE_POINTS)));
+        }
+        LoaderOptions options = options();
         Node node;
         try {
             node = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             throw new ConfigException(syntaxProblem(e, file));
         } catch (YAMLException e) {
-            // The alias and depth limits throw without a position: name the file at least.
-            throw new ConfigException(new ConfigProblem(Mark.unknown(file), "", limitMessage(e.getMessage())));
+            // SnakeYAML's alias and depth limits throw without a position: find the place ourselves.
+            throw new ConfigException(limitProblem(e.getMessage(), text, file));
         }
         YamlReader reader = new YamlReader(file);
         ConfigNode root;
@@ -76,7 +88,17 @@ final class YamlReader {
                         + " values after expanding aliases, found more (aliases (*name) that repeat each other grow exponentially)"));
             }
         }
-        return new Reading(root, List.copyOf(reader.problems));
+        return new Reading(root, List.copyOf(reader.problems), node == null);
+    }
+
+    private static LoaderOptions options() {
+        LoaderOptions options = new LoaderOptions();
+        // SnakeYAML's defaults, stated so nobody loosens them by accident: 50 aliases of
+        // collections, nesting 50 deep, the default tag inspector (no global tags).
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        return options;
     }
 
     private static ConfigProblem syntaxProblem(MarkedYAMLException e, String file) {
@@ -97,18 +119,39 @@ final class YamlReader {
         return new ConfigProblem(mark, "", message.toString());
     }
 
-    private static String limitMessage(String message) {
+    /**
+     * The problem for one of SnakeYAML's limits, at the place it was passed: the events of the
+     * text are read again (parsing builds no tree, so this is cheap even for an alias bomb) and
+     * counted the way SnakeYAML's composer counts them.
+     */
+    private static ConfigProblem limitProblem(String message, String text, String file) {
         String m = message == null ? "" : message;
         if (m.startsWith("Number of aliases for non-scalar nodes exceeds")) {
-            return "expected at most 50 aliases (*name) of lists or mappings, found more (a guard against alias bombs)";
+            return new ConfigProblem(LimitPlace.aliasPastLimit(text, file, options()), "", "expected at most " + MAX_ALIASES
+                    + " aliases (*name) of lists or mappings, found more: this is alias " + (MAX_ALIASES + 1)
+                    + " (a guard against alias bombs); write the values out instead of repeating aliases");
         }
         if (m.startsWith("Nesting Depth exceeded")) {
-            return "expected lists and mappings nested at most 50 deep, found deeper nesting";
+            return new ConfigProblem(LimitPlace.nestingPastLimit(text, file, options()), "", "expected lists and mappings nested at most "
+                    + MAX_DEPTH + " deep, found deeper nesting: this value is at depth " + (MAX_DEPTH + 1));
         }
-        if (m.startsWith("The incoming YAML document exceeds the limit")) {
-            return "expected a config of at most 3 million characters, found a larger file";
+        return new ConfigProblem(new Mark(file, 1, 1), "", "invalid YAML: " + m);
+    }
+
+    /** Line and column (1-based, in characters) of {@code index} in {@code text}. */
+    static Mark position(CharSequence text, int index, String file) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < index; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else if (!Character.isLowSurrogate(c)) {
+                column++;
+            }
         }
-        return "invalid YAML: " + m;
+        return new Mark(file, line, column);
     }
 
     private static Mark mark(org.yaml.snakeyaml.error.Mark m, String file) {

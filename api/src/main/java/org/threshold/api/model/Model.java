@@ -27,6 +27,17 @@ public interface Model {
     /** One line, e.g. "gpt standard d=32 layers=2 heads=1: 28,864 parameters". */
     String summary();
 
+    /**
+     * An estimate of the floats one training step keeps for its backward pass, for {@code rows}
+     * sequences of {@code time} tokens: the activations from the embeddings up to (not including)
+     * the logits, which the trainer counts itself. Used before a run starts, with the parameters'
+     * own memory, to refuse a run that cannot fit the machine; the default, 0, leaves the
+     * activations out of that estimate.
+     */
+    default long activationFloats(int rows, int time) {
+        return 0;
+    }
+
     /** The token embedding matrix (vocabulary, d), for embedding probes; empty if the model has none. */
     default Optional<NDArray> tokenEmbeddings() {
         return Optional.empty();

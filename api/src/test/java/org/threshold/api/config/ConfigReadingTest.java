@@ -106,14 +106,29 @@ class ConfigReadingTest {
     }
 
     @Test
-    void aliasBombsStopAtTheAliasLimitNamingTheFile() {
+    void aliasBombsStopAtTheFirstAliasPastTheLimit() {
         StringBuilder yaml = new StringBuilder("a0: &a0 [x, x]\n");
         for (int i = 1; i <= 60; i++) {
             yaml.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1)
                     .append("]\n");
         }
+        // line k + 1 holds aliases 2k - 1 and 2k: alias 51 opens line 27
         assertThat(thrown(() -> ConfigDocument.parse(yaml.toString(), "bomb.yaml"))).containsExactly(
-                "bomb.yaml: expected at most 50 aliases (*name) of lists or mappings, found more (a guard against alias bombs)");
+                "bomb.yaml:27:12: expected at most 50 aliases (*name) of lists or mappings, found more: this is alias 51 "
+                        + "(a guard against alias bombs); write the values out instead of repeating aliases");
+    }
+
+    @Test
+    void aliasesOfScalarsDoNotCountTowardsTheAliasLimit() {
+        StringBuilder yaml = new StringBuilder("s: &s x\nl: &l [1]\nv:\n");
+        for (int i = 0; i < 60; i++) {
+            yaml.append("  - *s\n");
+        }
+        for (int i = 0; i < 51; i++) {
+            yaml.append("  - *l\n");
+        }
+        assertThat(thrown(() -> ConfigDocument.parse(yaml.toString(), "mixed.yaml"))).hasSize(1).first().asString()
+                .startsWith("mixed.yaml:" + (3 + 60 + 51) + ":5: expected at most 50 aliases");
     }
 
     @Test
@@ -135,10 +150,18 @@ class ConfigReadingTest {
     }
 
     @Test
-    void nestingBeyondFiftyLevelsIsRefusedNamingTheFile() {
+    void nestingBeyondFiftyLevelsIsRefusedWhereItPassesTheLimit() {
+        // the top-level mapping and 50 lists are open around the 51st '[', at column 4 + 50
         String yaml = "a: " + "[".repeat(60) + "]".repeat(60) + "\n";
         assertThat(thrown(() -> ConfigDocument.parse(yaml, "deep.yaml"))).containsExactly(
-                "deep.yaml: expected lists and mappings nested at most 50 deep, found deeper nesting");
+                "deep.yaml:1:54: expected lists and mappings nested at most 50 deep, found deeper nesting: this value is at depth 51");
+        StringBuilder block = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            block.append("  ".repeat(i)).append("k").append(i).append(":\n");
+        }
+        // key k(i), on line i + 1 at column 2i + 1, sits inside i + 1 open mappings: k50 is the first past the limit
+        assertThat(thrown(() -> ConfigDocument.parse(block.toString(), "keys.yaml"))).containsExactly(
+                "keys.yaml:51:101: expected lists and mappings nested at most 50 deep, found deeper nesting: this value is at depth 51");
     }
 
     @Test
@@ -150,10 +173,48 @@ class ConfigReadingTest {
     }
 
     @Test
-    void anEmptyFileIsAnEmptyMappingAndAListIsNot() {
-        assertThat(problems(ConfigDocument.parse("", "empty.yaml"))).isEmpty();
+    void anEmptyFileIsAProblemAtItsStart() {
+        assertThat(problems(ConfigDocument.parse("", "empty.yaml"))).containsExactly(
+                "empty.yaml:1:1: the file is empty: expected a mapping of settings (key: value lines)");
+        assertThat(problems(ConfigDocument.parse("# only a comment\n\n", "comment.yaml"))).containsExactly(
+                "comment.yaml:1:1: the file is empty: expected a mapping of settings (key: value lines)");
+    }
+
+    @Test
+    void aTopLevelListOrAnEmptyFileReportsItsCauseAloneNotWhatBindersThenMiss() {
+        for (String text : List.of("- a\n- b\n", "")) {
+            ConfigDocument doc = ConfigDocument.parse(text, "run.yaml");
+            ConfigSection task = doc.root().section("task");
+            task.problem("type", "expected one of the task plugins listops, found no type");
+            assertThat(thrown(doc::check)).hasSize(1).first().asString().startsWith("run.yaml:1:1: ")
+                    .doesNotContain("found no type");
+        }
         assertThat(problems(ConfigDocument.parse("- a\n- b\n", "list.yaml"))).containsExactly(
                 "list.yaml:1:1: expected a mapping of settings (key: value lines), found a list");
+    }
+
+    @Test
+    void aDirectoryOrADeviceIsNotReadAsAConfig() throws Exception {
+        assertThat(thrown(() -> ConfigDocument.read(dir))).containsExactly(
+                dir + ":1:1: expected a config file (YAML text), found a directory; give the path of a .yaml file");
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "a system with /dev/zero");
+        assertThat(thrown(() -> ConfigDocument.read(zero))).containsExactly(
+                "/dev/zero:1:1: expected a config file (YAML text), found a device or another special file; give the path of a .yaml file");
+    }
+
+    @Test
+    void aFileLargerThanTheLimitIsRefusedWhereItPassesIt() throws Exception {
+        Path file = dir.resolve("big.yaml");
+        // 100-byte lines: byte 3,145,728 is on line 31,458, column 29
+        String line = "k: " + "x".repeat(96) + "\n";
+        Files.writeString(file, line.repeat(40_000));
+        assertThat(thrown(() -> ConfigDocument.read(file))).containsExactly(
+                file + ":31458:29: expected a config file of at most 3,145,728 bytes (3 MB), found a larger one (the limit is passed "
+                        + "here); a run file is a few lines of settings");
+        assertThat(thrown(() -> ConfigDocument.parse(line.repeat(40_000), "big.yaml"))).containsExactly(
+                "big.yaml:31458:29: expected a config of at most 3,145,728 characters, found more (the limit is passed here); a run "
+                        + "file is a few lines of settings");
     }
 
     @Test

@@ -220,6 +220,16 @@ class ConfigSectionTest {
     }
 
     @Test
+    void aNearMissOfAKeyTheFileAlsoGivesStillGetsDidYouMean() {
+        // a sweep's grid key 'sed' beside the file's seed: the present key is the only near miss
+        ConfigDocument d = doc("seed: 1\nsed: 2\n");
+        d.root().longInteger("seed", 1, 0, Long.MAX_VALUE);
+        d.root().text("name", "x");
+        assertThat(problems(d)).containsExactly(
+                "run.yaml:2:1: sed: expected one of the keys seed, name, found 'sed' (did you mean 'seed'?)");
+    }
+
+    @Test
     void aKeyNobodyAsksForAtAllIsUnknownWithItsWholeSubtree() {
         ConfigDocument d = doc("modle:\n  d: 32\n");
         d.root().section("model");

@@ -5,6 +5,7 @@ import com.google.inject.ConfigurationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import org.threshold.app.plugins.PluginModule;
+import org.threshold.app.runfile.Machine;
 import picocli.CommandLine;
 
 /**
@@ -23,6 +24,7 @@ final class CommandFactory implements CommandLine.IFactory {
             @Override
             protected void configure() {
                 bind(ThresholdCommand.class).toInstance(threshold);
+                bind(Machine.class).toInstance(threshold.machine());
             }
         });
     }

@@ -5,12 +5,16 @@ import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import org.threshold.api.config.ConfigDocument;
+import org.threshold.api.config.ConfigException;
 import org.threshold.api.config.ConfigNode;
+import org.threshold.api.config.ConfigProblem;
 import org.threshold.api.probe.ProbeProvider;
 import org.threshold.api.sweep.SweepExecutorProvider;
 import org.threshold.app.probe.ProbeList;
@@ -20,6 +24,7 @@ import org.threshold.app.probe.RecordedRun;
 import org.threshold.app.run.RunLog;
 import org.threshold.app.run.RunProgress;
 import org.threshold.app.run.RunSummary;
+import org.threshold.app.runfile.Preflight;
 import org.threshold.app.runfile.RunPlanner;
 import org.threshold.runs.DamagedFileException;
 import org.threshold.runs.run.EvaluationRecord;
@@ -35,6 +40,7 @@ import org.threshold.trainer.RunStopped;
 import org.threshold.trainer.Trainer;
 import org.threshold.trainer.TrainingListener;
 import org.threshold.trainer.signal.StopSignals;
+import org.threshold.trainer.device.DeviceUnavailableException;
 import org.threshold.trainer.sweep.ParentWatch;
 import org.threshold.trainer.sweep.SweepFile;
 import picocli.CommandLine.Command;
@@ -54,6 +60,8 @@ import picocli.CommandLine.Spec;
                         + "A point that has ended exits at once; one that another process is training exits 0 and leaves "
                         + "it alone.",
                 "The run's probes: (docs/PROBES.md) run at the end and write into <run directory>/probes/.",
+                "Before it starts, the run is checked as 'threshold validate' checks it (a GPU for device: gpu, memory, "
+                        + "runtime.output; docs/CONFIG.md): a problem found there is reported at its key, exit code 2.",
                 "Exit code 1 also when the training loss diverged (NaN or infinite): the message says what to change.",
                 "SIGTERM, SIGINT (Ctrl-C) and SIGUSR2 (Slurm's warning before a preemption or the time limit) stop the run "
                         + "at the end of its step with a checkpoint there, from which the same command resumes it; the exit code "
@@ -67,17 +75,33 @@ final class RunCommand implements Callable<Integer> {
     private final Provider<RunPlanner> planner;
     private final Provider<Map<String, SweepExecutorProvider<?>>> executors;
     private final Provider<Map<String, ProbeProvider<?>>> probeProviders;
+    private final Preflight preflight;
 
     /** Made by Guice ({@link CommandFactory}); providers, since plugins are discovered once the options are parsed. */
     @Inject
     RunCommand(ThresholdCommand threshold,
                Provider<RunPlanner> planner,
                Provider<Map<String, SweepExecutorProvider<?>>> executors,
-               Provider<Map<String, ProbeProvider<?>>> probeProviders) {
+               Provider<Map<String, ProbeProvider<?>>> probeProviders,
+               Preflight preflight) {
         this.threshold = threshold;
         this.planner = planner;
         this.executors = executors;
         this.probeProviders = probeProviders;
+        this.preflight = preflight;
+    }
+
+    /**
+     * A run file or grid point bound, with what its checks need: its tree (for positions), the key
+     * that names its output and the tree that holds that key (a sweep file's, for a point), and how
+     * its problems are named (a point's by the point).
+     */
+    private record Planned(RunPlan plan, ConfigNode tree, String outputKey, ConfigNode outputTree,
+                           UnaryOperator<ConfigProblem> naming) {
+
+        ConfigException problems(List<ConfigProblem> problems) {
+            return new ConfigException(problems.stream().map(naming).toList());
+        }
     }
 
     @Spec
@@ -105,7 +129,15 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         threshold.warnAboutPluginProblems(err);
         RunPlanner planner = this.planner.get();
-        RunPlan plan = index == null ? plan(planner) : point(planner, index);
+        Planned planned = index == null ? plan(planner) : point(planner, index);
+        RunPlan plan = planned.plan();
+        // validate's checks, but for the GPU: asking the engine would load it before the run fixes
+        // its thread count, so the trainer finds a missing GPU when it loads the engine (below)
+        List<ConfigProblem> problems = new ArrayList<>(preflight.memory(plan, planned.tree()));
+        preflight.output(Path.of(plan.runtime().output()), planned.outputTree(), planned.outputKey()).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            throw planned.problems(problems);
+        }
         Path directory = Path.of(plan.runtime().output()).resolve(plan.identity());
         out.println("run " + plan.identity() + ": " + plan.task().describe() + "; " + plan.model().summary());
         out.println("run directory: " + directory);
@@ -126,7 +158,12 @@ final class RunCommand implements Callable<Integer> {
                 Path kept = new RunDirectory(directory).setAsideForRetraining();
                 out.println("training the run again from step 0; what it had is in " + kept);
             }
-            return train(plan, out, err);
+            try {
+                return train(plan, out, err);
+            } catch (DeviceUnavailableException e) {
+                // found when the engine loaded, before anything of the run was written
+                throw planned.problems(List.of(Preflight.missingGpu(planned.tree(), e.reason())));
+            }
         }
     }
 
@@ -136,13 +173,14 @@ final class RunCommand implements Callable<Integer> {
                 + (index == null ? "" : " --index " + index) + " --retrain";
     }
 
-    private RunPlan plan(RunPlanner planner) {
+    private Planned plan(RunPlanner planner) {
         ConfigDocument document = ConfigDocument.read(config);
         if (document.tree() instanceof ConfigNode.Mapping root && root.get("sweep").isPresent()) {
-            throw new BadInputException(config + ": this file has a sweep: section; train all its grid points with "
-                    + "'threshold sweep " + config + "', or one of them with 'threshold run " + config + " --index I'");
+            throw new ConfigException(new ConfigProblem(root.markOf("sweep"), "sweep", "this file has a sweep: section; train "
+                    + "all its grid points with 'threshold sweep " + config + "', or one of them with 'threshold run " + config
+                    + " --index I'"));
         }
-        return planner.plan(document);
+        return new Planned(planner.plan(document), document.tree(), "runtime.output", document.tree(), p -> p);
     }
 
     /**
@@ -157,7 +195,7 @@ final class RunCommand implements Callable<Integer> {
         return stopped.exitCode();
     }
 
-    private RunPlan point(RunPlanner planner, int point) {
+    private Planned point(RunPlanner planner, int point) {
         SweepFile sweep = SweepWithAnalysis.read(config, executors.get(), Map.of()).file();
         this.sweep = Optional.of(sweep);
         long size = sweep.grid().size();
@@ -165,7 +203,9 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--index " + point + ": " + config + " has " + size + " grid points, numbered 0 to "
                     + (size - 1));
         }
-        return SweepPoints.plan(sweep, point, planner);
+        // a point's runs live in the sweep's directory, which sweep.output names
+        return new Planned(SweepPoints.plan(sweep, point, planner), sweep.point(point).tree(), "sweep.output",
+                ConfigDocument.read(config).tree(), p -> SweepPoints.named(sweep.grid().point(point), p));
     }
 
     private int train(RunPlan plan, PrintWriter out, PrintWriter err) {

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.threshold.analysis.sweep.AnalysisResult;
 import org.threshold.analysis.sweep.SweepAnalysis;
+import org.threshold.api.config.ConfigDocument;
 import org.threshold.api.config.ConfigException;
+import org.threshold.api.config.ConfigNode;
 import org.threshold.api.config.ConfigProblem;
 import org.threshold.api.sweep.PointOutcome;
 import org.threshold.api.sweep.PointState;
@@ -21,12 +24,14 @@ import org.threshold.api.sweep.SweepJob;
 import org.threshold.api.sweep.SweepOutcome;
 import org.threshold.app.probe.ProbeList;
 import org.threshold.app.probe.ProbeRunner;
+import org.threshold.app.runfile.Preflight;
 import org.threshold.app.runfile.RunPlanner;
 import org.threshold.runs.sweep.IndexEntry;
 import org.threshold.runs.sweep.SweepDirectory;
 import org.threshold.runs.sweep.SweepIndex;
 import org.threshold.trainer.sweep.SweepFile;
 import org.threshold.trainer.sweep.SweepProgress;
+import org.threshold.trainer.sweep.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,17 +56,20 @@ final class SweepCommand implements Callable<Integer> {
     private final Provider<RunPlanner> planner;
     private final Provider<Map<String, SweepExecutorProvider<?>>> executors;
     private final SweepProbes sweepProbes;
+    private final Preflight preflight;
 
     /** Made by Guice ({@link CommandFactory}); providers, since plugins are discovered once the options are parsed. */
     @Inject
     SweepCommand(ThresholdCommand threshold,
                  Provider<RunPlanner> planner,
                  Provider<Map<String, SweepExecutorProvider<?>>> executors,
-                 SweepProbes sweepProbes) {
+                 SweepProbes sweepProbes,
+                 Preflight preflight) {
         this.threshold = threshold;
         this.planner = planner;
         this.executors = executors;
         this.sweepProbes = sweepProbes;
+        this.preflight = preflight;
     }
 
     @Spec
@@ -101,11 +109,26 @@ final class SweepCommand implements Callable<Integer> {
         SweepWithAnalysis read = SweepWithAnalysis.read(file, executors.get(), settings);
         SweepFile sweep = read.file();
         List<ProbeList.Chosen> probes = sweepProbes.bind(file);
-        SweepIndex index = SweepPoints.index(sweep, planner.get());
+        // The machine's checks hold where the points train: here with the local executor; elsewhere
+        // (a cluster) each point's 'threshold run SWEEP --index I' makes them on its node.
+        boolean trainsHere = sweep.spec().executor().type().equals(SweepSpec.DEFAULT_EXECUTOR);
+        SweepIndex index = SweepPoints.index(sweep, planner.get(), (plan, tree) -> {
+            if (!trainsHere) {
+                return List.of();
+            }
+            List<ConfigProblem> problems = new ArrayList<>(preflight.device(plan, tree));
+            problems.addAll(preflight.memory(plan, tree));
+            return problems;
+        });
+        // positions from the file as written: a point's tree holds no sweep section
+        ConfigNode written = ConfigDocument.read(file).tree();
         SweepAnalysis.baselineProblem(read.analysis(), index.mixtures()).ifPresent(p -> {
-            throw new ConfigException(new ConfigProblem(org.threshold.api.config.Mark.unknown(file.toString()), "", p));
+            throw new ConfigException(new ConfigProblem(written.markOf("sweep.analysis.baseline"), "", p));
         });
         SweepDirectory directory = sweep.directory();
+        preflight.output(directory.root(), written, "sweep.output").ifPresent(p -> {
+            throw new ConfigException(p);
+        });
         directory.write(sweep.text(), index);
         out.println("sweep " + index.name() + ": " + index.points().size() + " grid points, mixtures "
                 + String.join(", ", index.mixtures()) + "; directory " + directory.root());

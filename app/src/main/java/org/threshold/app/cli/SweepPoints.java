@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+import org.threshold.api.config.ConfigDocument;
 import org.threshold.api.config.ConfigException;
+import org.threshold.api.config.ConfigNode;
 import org.threshold.api.config.ConfigProblem;
 import org.threshold.api.task.Component;
 import org.threshold.app.runfile.RunPlanner;
@@ -37,6 +40,15 @@ final class SweepPoints {
      *     points that would be one run
      */
     static SweepIndex index(SweepFile sweep, RunPlanner planner) {
+        return index(sweep, planner, (plan, tree) -> List.of());
+    }
+
+    /**
+     * As {@link #index(SweepFile, RunPlanner)}, with more checks of every bound point (the checks
+     * made before a run starts, {@link org.threshold.app.runfile.Preflight}), whose problems are
+     * named by their points like the binding's.
+     */
+    static SweepIndex index(SweepFile sweep, RunPlanner planner, BiFunction<RunPlan, ConfigNode, List<ConfigProblem>> check) {
         List<IndexEntry> entries = new ArrayList<>();
         Map<ConfigProblem, List<GridPoint>> problems = new LinkedHashMap<>();
         Map<String, GridPoint> byIdentity = new LinkedHashMap<>();
@@ -44,10 +56,16 @@ final class SweepPoints {
         List<GridPoint> points = sweep.grid().points();
         for (GridPoint point : points) {
             RunPlan plan;
+            ConfigDocument document = sweep.point(point);
             try {
-                plan = planner.plan(sweep.point(point));
+                plan = planner.plan(document);
             } catch (ConfigException e) {
                 e.problems().forEach(p -> problems.computeIfAbsent(p, k -> new ArrayList<>()).add(point));
+                continue;
+            }
+            List<ConfigProblem> found = check.apply(plan, document.tree());
+            if (!found.isEmpty()) {
+                found.forEach(p -> problems.computeIfAbsent(p, k -> new ArrayList<>()).add(point));
                 continue;
             }
             GridPoint same = byIdentity.putIfAbsent(plan.identity(), point);
@@ -77,9 +95,13 @@ final class SweepPoints {
         try {
             return planner.plan(sweep.point(point));
         } catch (ConfigException e) {
-            throw new ConfigException(e.problems().stream().map(p -> new ConfigProblem(p.mark(), p.path(),
-                    point.describe() + ": " + p.message())).toList());
+            throw new ConfigException(e.problems().stream().map(p -> named(point, p)).toList());
         }
+    }
+
+    /** A point's problem, named by the point: "grid point 3 (model.d=16): ...". */
+    static ConfigProblem named(GridPoint point, ConfigProblem problem) {
+        return new ConfigProblem(problem.mark(), problem.path(), point.describe() + ": " + problem.message());
     }
 
     static IndexEntry entry(SweepFile sweep, GridPoint point, RunPlan plan) {

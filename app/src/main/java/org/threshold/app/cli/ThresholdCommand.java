@@ -11,6 +11,8 @@ import org.threshold.api.plugin.PluginDiscovery;
 import org.threshold.api.plugin.PluginProblem;
 import org.threshold.api.plugin.Plugins;
 import org.threshold.app.plugins.PluginModule;
+import org.threshold.app.runfile.Machine;
+import org.threshold.app.runfile.ThisMachine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,10 +51,17 @@ public final class ThresholdCommand implements Callable<Integer>, AutoCloseable 
     private boolean debug;
 
     private final Map<String, String> environment;
+    private final Machine machine;
     private Plugins plugins;
 
     public ThresholdCommand(Map<String, String> environment) {
+        this(environment, new ThisMachine());
+    }
+
+    /** @param machine what the checks before a run starts see of the machine (tests give a fixed one) */
+    public ThresholdCommand(Map<String, String> environment, Machine machine) {
         this.environment = Map.copyOf(environment);
+        this.machine = machine;
     }
 
     /** The command line for this command, printing to {@code out} and {@code err}, with Threshold's exit codes. */
@@ -74,6 +83,10 @@ public final class ThresholdCommand implements Callable<Integer>, AutoCloseable 
 
     boolean debug() {
         return debug;
+    }
+
+    Machine machine() {
+        return machine;
     }
 
     /** The --plugins option as given, for commands that start threshold again (a sweep's points). */

@@ -25,7 +25,9 @@ public final class RunSummary {
         line(s, "task", r.task());
         String parameters = String.format(Locale.ROOT, "%,d parameters", r.parameters());
         line(s, "model", r.model().contains(parameters) ? r.model() : r.model() + " (" + parameters + ")");
-        line(s, "stopped", r.stopReason().word() + ": " + r.message());
+        // a failed run's message (what happened, what to change) is printed once, after the summary
+        line(s, "stopped", r.finished() ? r.stopReason().word() + ": " + r.message()
+                : r.stopReason().word() + " at step " + r.steps() + " (what happened and what to change: below)");
         if (r.testAccuracy().isPresent()) {
             line(s, "result", String.format(Locale.ROOT, "%s = %.4f", r.metric(), r.testAccuracy().getAsDouble()));
         } else {

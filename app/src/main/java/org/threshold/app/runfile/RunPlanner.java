@@ -47,14 +47,22 @@ public final class RunPlanner {
     private final Map<String, ModelProvider<?>> models;
     private final Map<String, CurriculumProvider<?>> curricula;
     private final Map<String, ProbeProvider<?>> probes;
+    private final Machine machine;
 
     @Inject
     public RunPlanner(Map<String, TaskProvider<?>> tasks, Map<String, ModelProvider<?>> models,
-                      Map<String, CurriculumProvider<?>> curricula, Map<String, ProbeProvider<?>> probes) {
+                      Map<String, CurriculumProvider<?>> curricula, Map<String, ProbeProvider<?>> probes, Machine machine) {
         this.tasks = new TreeMap<>(tasks);
         this.models = new TreeMap<>(models);
         this.curricula = new TreeMap<>(curricula);
         this.probes = new TreeMap<>(probes);
+        this.machine = machine;
+    }
+
+    /** A planner on this machine. */
+    public RunPlanner(Map<String, TaskProvider<?>> tasks, Map<String, ModelProvider<?>> models,
+                      Map<String, CurriculumProvider<?>> curricula, Map<String, ProbeProvider<?>> probes) {
+        this(tasks, models, curricula, probes, new ThisMachine());
     }
 
     /**
@@ -84,7 +92,7 @@ public final class RunPlanner {
         root.node("sweep");
 
         Optional<Task> createdTask = task.filter(t -> taskSection.problems().isEmpty())
-                .flatMap(t -> create(document, taskSection, "task", () -> t.apply(new TaskContext(seed))));
+                .flatMap(t -> create(document, taskSection, "task", () -> t.apply(new TaskContext(seed, machine.heapBytes()))));
         String headline = "";
         Optional<Model> createdModel = Optional.empty();
         Optional<Curriculum> createdCurriculum = Optional.empty();

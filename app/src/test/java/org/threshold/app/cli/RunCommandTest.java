@@ -108,6 +108,14 @@ class RunCommandTest {
     }
 
     @Test
+    void aSweepFileGivenToRunIsRefusedAtItsSweepSection() {
+        Cli.Result result = Cli.run("run", sweepFile().toString());
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.errLines()).containsExactly(sweepFile() + ":7:1: sweep: this file has a sweep: section; train all its grid "
+                + "points with 'threshold sweep " + sweepFile() + "', or one of them with 'threshold run " + sweepFile() + " --index I'");
+    }
+
+    @Test
     void aPointAnotherProcessTrainsIsLeftAlone() {
         Path run = dir.resolve("sweeps").resolve("tiny").resolve("runs");
         String point0 = Cli.run("sweep", sweepFile().toString(), "--list").outLines().stream()

@@ -103,7 +103,8 @@ class SweepCommandTest {
         assertThat(result.errLines()).containsExactly(
                 file + ":9:19: model.d: grid point 1 (model.d=-4, training.stpes=10): expected an integer from 4 to 65536, found '-4'",
                 file + ":10:5: training.stpes: every grid point: expected one of the keys steps, epochs, batch, lr, min_lr, warmup, "
-                        + "schedule, betas, eps, weight_decay, clip, eval_every, loss, early_stopping, found 'stpes'");
+                        + "schedule, betas, eps, weight_decay, clip, eval_every, loss, early_stopping, found 'stpes' "
+                        + "(did you mean 'steps'?)");
         assertThat(dir.resolve("sweeps")).doesNotExist();
     }
 
@@ -136,7 +137,8 @@ class SweepCommandTest {
                 """));
         Cli.Result result = Cli.run("sweep", file.toString());
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.errLines()).containsExactly(file + ": sweep.analysis.baseline: expected one of the mixtures SUM-900, "
+        // at the baseline's own key (it used to name the file alone)
+        assertThat(result.errLines()).containsExactly(file + ":9:14: sweep.analysis.baseline: expected one of the mixtures SUM-900, "
                 + "ALL-2700, found 'SUM900' (did you mean 'SUM-900'?)");
     }
 }

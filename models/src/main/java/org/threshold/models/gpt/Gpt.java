@@ -70,6 +70,19 @@ public final class Gpt implements Model {
         return block.layout().count();
     }
 
+    /**
+     * Per token and block application, what backward keeps: the block's input and its two
+     * LayerNorms' outputs (3d), queries, keys and values (3d), the attention's output and its
+     * projection (2d), the feed-forward's hidden layer before and after GELU (8d) and its output
+     * (d), with the residual sums (d): 18d; per head, the attention scores and their softmax
+     * (2·time). Besides: the embeddings' sum and the final LayerNorm (2d per token).
+     */
+    @Override
+    public long activationFloats(int rows, int time) {
+        long perToken = (long) config.layers() * (18L * config.d() + 2L * config.heads() * time) + 2L * config.d();
+        return (long) Math.min(Long.MAX_VALUE, (double) rows * time * perToken); // a huge batch saturates, never wraps
+    }
+
     @Override
     public String summary() {
         return String.format(Locale.ROOT, "gpt %s d=%d layers=%d heads=%d: %,d parameters", config.variant().word(),

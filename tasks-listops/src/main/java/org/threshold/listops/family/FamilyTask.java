@@ -3,6 +3,7 @@ package org.threshold.listops.family;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.threshold.api.config.ConfigException;
+import org.threshold.api.task.TaskContext;
 import org.threshold.listops.expression.Notation;
 import org.threshold.listops.split.ExpressionData;
 import org.threshold.listops.split.ExpressionSpec;
@@ -33,12 +34,22 @@ public final class FamilyTask {
      *     cannot fill, too many equations longer than the context)
      */
     public static ExpressionTask create(FamilyConfig config, Notation notation, String algebra, String detail, long seed) {
+        return create(config, notation, algebra, detail, new TaskContext(seed));
+    }
+
+    /**
+     * As {@link #create(FamilyConfig, Notation, String, String, long)}, refusing data that cannot
+     * fit the context's heap at the key that sizes it, before anything is drawn.
+     */
+    public static ExpressionTask create(FamilyConfig config, Notation notation, String algebra, String detail,
+                                        TaskContext context) {
+        long seed = context.seed();
         if (config.mode() == ExpressionMode.TRIPLETS) {
             return TripletTask.create(tripletSpec(config, notation), seed, algebra);
         }
         ExpressionSpec spec = config.expressions().spec(notation);
         try {
-            ExpressionData data = ExpressionData.generate(spec, seed);
+            ExpressionData data = ExpressionData.generate(spec, seed, context.heapBytes());
             return ExpressionTask.of(data, describe(algebra, config.expressions(), detail, data.testEquations()));
         } catch (GenerationException failure) {
             throw new ConfigException(config.origin().problem(failure.key(), failure.getMessage()));

@@ -72,6 +72,17 @@ public record ExpressionData(
      *     within 100 draws per wanted equation, or more than 1% of draws are longer than the context
      */
     public static ExpressionData generate(ExpressionSpec spec, long seed) {
+        return generate(spec, seed, Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * As {@link #generate(ExpressionSpec, long)}, within a heap of {@code heapBytes}.
+     *
+     * @throws GenerationException also when the sets cannot fit the heap ({@link EquationFootprint}):
+     *     checked before any equation is drawn
+     */
+    public static ExpressionData generate(ExpressionSpec spec, long seed, long heapBytes) {
+        EquationFootprint.check(spec, seed, heapBytes);
         int n = spec.notation().size();
         ExcludedTriplets excluded = ExcludedTriplets.choose(n, spec.excluded(), StreamSeed.of(seed, "excluded"));
         TestEquations method = spec.resolvedTestEquations();

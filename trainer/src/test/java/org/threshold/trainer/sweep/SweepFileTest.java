@@ -215,7 +215,7 @@ class SweepFileTest {
                   executor: {type: slurm, parallel: 2}
                 """)).containsExactly(
                 "examples/grid.yaml:6:3: sweep.name: expected a directory name of letters, digits and . _ + = - (starting with a letter or digit), found 'my sweep'",
-                "examples/grid.yaml:7:3: sweep.grids: expected one of the keys name, output, grid, variants, mixture, analysis, probes, executor, found 'grids'",
+                "examples/grid.yaml:7:3: sweep.grids: expected one of the keys name, output, grid, variants, mixture, analysis, probes, executor, found 'grids' (did you mean 'grid'?)",
                 "examples/grid.yaml:9:14: sweep.grid.model.d: expected a list of the values model.d takes (e.g. [16, 32]; a list value is written inside the list: [[MAX], [MAX, SUM]]), found '16'",
                 "examples/grid.yaml:10:18: sweep.grid.seed: the value 1 is listed twice; two grid points would be one run",
                 "examples/grid.yaml:11:5: sweep.grid.model..layers: expected a key at position 7 of 'model..layers', found '.' (keys are joined by single dots)",
