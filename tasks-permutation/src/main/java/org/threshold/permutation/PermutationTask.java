@@ -1,8 +1,8 @@
 package org.threshold.permutation;
 
 import org.threshold.api.config.ConfigException;
-import org.threshold.listops.family.FamilyTask;
 import org.threshold.api.task.TaskContext;
+import org.threshold.listops.family.FamilyTask;
 import org.threshold.listops.task.ExpressionTask;
 import org.threshold.permutation.group.BlockDiagonalGroup;
 import org.threshold.permutation.operators.PermutationFamily;
