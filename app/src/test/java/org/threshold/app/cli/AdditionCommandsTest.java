@@ -30,6 +30,14 @@ class AdditionCommandsTest {
     }
 
     @Test
+    void theExampleValidates() {
+        Cli.Result result = Cli.run("validate", Path.of("..", "examples", "addition.yaml").toString());
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains("gpt standard d=64 layers=2 heads=2: 104,064 parameters")
+                .contains("AdderBoard's 10,010 cases at the end");
+    }
+
+    @Test
     void sampleSetAdderboardPrintsAllTenThousandAndTenCasesInVerifyPysOrder() throws IOException {
         Cli.Result result = Cli.run("sample", "-n", "10010", "--set", "adderboard", runFile("{type: addition}").toString());
         assertThat(result.err()).isEmpty();
