@@ -2,6 +2,7 @@ package org.threshold.addition;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.threshold.api.task.EvalItem;
 import org.threshold.api.task.Example;
@@ -118,9 +119,6 @@ public final class AdditionNotation {
                 end = i;
                 break;
             }
-            if (completion[i] < 0 || completion[i] > 9) {
-                return OptionalLong.empty();
-            }
         }
         if (end < 1 || end > digits + 1) {
             return OptionalLong.empty();
@@ -128,6 +126,43 @@ public final class AdditionNotation {
         long value = 0;
         for (int i = 0; i < end; i++) {
             int digit = completion[order == DigitOrder.LSB ? end - 1 - i : i];
+            if (digit < 0 || digit > 9) {
+                return OptionalLong.empty();
+            }
+            value = value * 10 + digit;
+        }
+        return OptionalLong.of(value);
+    }
+
+    /** The operands a prompt written in this notation holds; empty for a prompt that is not {@code a + b =}. */
+    public Optional<Operands> readOperands(int[] prompt) {
+        int plus = -1;
+        for (int i = 0; i < prompt.length; i++) {
+            if (prompt[i] == PLUS_ID) {
+                plus = i;
+                break;
+            }
+        }
+        int equals = prompt.length - 1;
+        if (plus < 1 || equals <= plus + 1 || prompt[equals] != EQUALS_ID) {
+            return Optional.empty();
+        }
+        OptionalLong a = number(prompt, 0, plus);
+        OptionalLong b = number(prompt, plus + 1, equals);
+        return a.isPresent() && b.isPresent() ? Optional.of(new Operands(a.getAsLong(), b.getAsLong())) : Optional.empty();
+    }
+
+    // the digits from..to-1 as a number in this notation's order; empty when one is no digit or there are too many
+    private OptionalLong number(int[] tokens, int from, int to) {
+        if (to - from > digits) {
+            return OptionalLong.empty();
+        }
+        long value = 0;
+        for (int i = 0; i < to - from; i++) {
+            int digit = tokens[order == DigitOrder.LSB ? to - 1 - i : from + i];
+            if (digit < 0 || digit > 9) {
+                return OptionalLong.empty();
+            }
             value = value * 10 + digit;
         }
         return OptionalLong.of(value);

@@ -5,12 +5,14 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.threshold.api.task.Component;
 import org.threshold.api.task.EvalItem;
 import org.threshold.api.task.EvalSet;
+import org.threshold.api.task.Protocol;
 import org.threshold.api.task.Scorer;
 import org.threshold.api.task.Task;
 import org.threshold.api.task.TrainingSet;
@@ -140,6 +142,11 @@ final class AdditionTask implements Task {
     @Override
     public Scorer scorer() {
         return new AdditionScorer();
+    }
+
+    @Override
+    public Optional<Protocol> protocol(String set) {
+        return set.equals(ADDERBOARD) && config.adderboard() ? Optional.of(new AdderBoardProtocol(notation)) : Optional.empty();
     }
 
     @Override

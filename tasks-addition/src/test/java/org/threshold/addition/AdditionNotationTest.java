@@ -3,6 +3,7 @@ package org.threshold.addition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.threshold.api.task.EvalItem;
 import org.threshold.api.task.Example;
@@ -72,6 +73,21 @@ class AdditionNotationTest {
         assertThat(lsb.readSum(new int[] {e})).as("no digit").isEmpty();
         assertThat(lsb.readSum(new int[] {1, AdditionNotation.PLUS_ID, e})).as("not a digit").isEmpty();
         assertThat(lsb.readSum(new int[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, e})).as("12 digits").isEmpty();
+    }
+
+    @Test
+    void aPromptReadsBackAsItsOperandsInEveryNotation() {
+        for (DigitOrder order : DigitOrder.values()) {
+            for (boolean pad : new boolean[] {true, false}) {
+                AdditionNotation n = new AdditionNotation(10, order, pad);
+                for (Operands p : List.of(new Operands(0, 0), new Operands(3, 48), new Operands(9_999_999_999L, 1_234_567_890L))) {
+                    assertThat(n.readOperands(n.prompt(p))).as("%s in %s, pad %s", p, order, pad).contains(p);
+                }
+            }
+        }
+        AdditionNotation lsb = new AdditionNotation(3, DigitOrder.LSB, true);
+        assertThat(lsb.readOperands(new int[] {1, 2, AdditionNotation.EQUALS_ID})).as("no +").isEmpty();
+        assertThat(lsb.readOperands(new int[] {1, AdditionNotation.PLUS_ID, 2})).as("no =").isEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.threshold.api.task.Component;
 import org.threshold.api.task.EvalItem;
 import org.threshold.api.task.EvalSet;
 import org.threshold.api.task.Example;
+import org.threshold.api.task.Protocol;
 import org.threshold.api.task.Task;
 
 class AdditionTaskTest {
@@ -162,6 +163,20 @@ class AdditionTaskTest {
         EvalSet msbBoard = msb.evalSets().get(msb.evalSets().size() - 1);
         assertThat(msb.vocabulary().render(msbBoard.items().get(10).prompt())).isEqualTo("2395527356+9334186774=");
         assertThat(msb.vocabulary().render(msbBoard.items().get(10).expected())).isEqualTo("11729714130e");
+    }
+
+    @Test
+    void theAdderBoardSetFollowsAdderBoardsProtocolAndNoOtherSetFollowsOne() {
+        Protocol protocol = TEN.protocol("adderboard").orElseThrow();
+        assertThat(protocol.name()).isEqualTo("AdderBoard");
+        assertThat(protocol.qualifyingAccuracy()).isEqualTo(0.99);
+        assertThat(protocol.columns()).containsExactly("a", "b");
+        EvalItem eleventh = TEN.evalSets().get(TEN.evalSets().size() - 1).items().get(10);
+        assertThat(protocol.describe(eleventh)).containsExactly("2395527356", "9334186774");
+        assertThat(protocol.answer(eleventh.expected())).isEqualTo("11729714130");
+        assertThat(protocol.answer(new int[] {1, 2, AdditionNotation.PLUS_ID})).as("no number: its text").isEqualTo("12+");
+        assertThat(TEN.protocol("")).isEmpty();
+        assertThat(task(AdditionConfig.of(3), 1).protocol("adderboard")).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.threshold.api.task;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -51,6 +52,17 @@ public interface Task {
      */
     default Map<String, Double> figures() {
         return Map.of();
+    }
+
+    /**
+     * Optional capability: the published protocol a test set follows (AdderBoard for addition's
+     * {@code adderboard} set), so that {@code threshold eval} reports it as that protocol does.
+     * Empty, the default, for a set that follows none.
+     *
+     * @param set the set's name, as in {@link EvalSet#name()}
+     */
+    default Optional<Protocol> protocol(String set) {
+        return Optional.empty();
     }
 
     /**
