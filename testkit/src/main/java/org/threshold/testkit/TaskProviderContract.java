@@ -93,6 +93,7 @@ public abstract class TaskProviderContract<C> extends PluginContract<C> {
             EvalSet a = first.evalSets().get(s);
             EvalSet b = again.evalSets().get(s);
             assertThat(b.name()).isEqualTo(a.name());
+            assertThat(b.finalOnly()).as("whether eval set '%s' is final-only", a.name()).isEqualTo(a.finalOnly());
             assertThat(b.items()).hasSameSizeAs(a.items());
             for (int i = 0; i < a.items().size(); i++) {
                 assertThat(b.items().get(i).prompt()).as("eval set '%s' prompt %d", a.name(), i).isEqualTo(a.items().get(i).prompt());

@@ -58,8 +58,21 @@ public record TrainingConfig(int steps, OptionalDouble epochs, int batch, double
         return Float.MIN_NORMAL / Math.sqrt(1 - beta2);
     }
 
-    /** Binds the {@code training:} section; problems go to the section. */
+    /** Binds the {@code training:} section, {@code loss} defaulting to {@code all}; problems go to the section. */
     public static TrainingConfig bind(ConfigSection s) {
+        return bind(s, "all");
+    }
+
+    /**
+     * Binds the {@code training:} section; problems go to the section.
+     *
+     * @param defaultLoss the {@code loss} a file that does not name one gets: {@code completion} for
+     *     a task that asks for it ({@link org.threshold.api.task.Task#completionLossByDefault()}), else {@code all}
+     */
+    public static TrainingConfig bind(ConfigSection s, String defaultLoss) {
+        if (!LOSSES.contains(defaultLoss)) {
+            throw new IllegalArgumentException("the default loss is one of " + LOSSES + ", got '" + defaultLoss + "'");
+        }
         // With epochs the default step count is not read, so the resolved config (which lists what
         // was read) holds epochs alone and binds again, e.g. when a probe rebuilds the run.
         int steps = s.has("epochs") && !s.has("steps") ? 20_000 : s.integer("steps", 20_000, 1, Integer.MAX_VALUE);
@@ -94,7 +107,7 @@ public record TrainingConfig(int steps, OptionalDouble epochs, int batch, double
         double weightDecay = s.number("weight_decay", 0, 0, 10);
         double clip = s.number("clip", 1.0, 0, Double.MAX_VALUE);
         int evalEvery = s.integer("eval_every", 250, 1, Integer.MAX_VALUE);
-        String loss = s.choice("loss", "all", LOSSES);
+        String loss = s.choice("loss", defaultLoss, LOSSES);
         EarlyStopping early = EarlyStopping.bind(s.section("early_stopping"));
         return new TrainingConfig(steps, epochs, batch, lr, minLr, warmup, schedule, betas.get(0), betas.get(1), eps,
                 weightDecay, clip, evalEvery, loss, early);

@@ -48,7 +48,8 @@ import org.threshold.trainer.stopping.StoppingRule;
 
 /**
  * One run's training loop over a {@link Learner} (SPEC section 6): batches through the
- * curriculum, evaluation every {@code eval_every} steps and after the last, the early-stopping
+ * curriculum, evaluation every {@code eval_every} steps and after the last (the last, whether at
+ * the planned step or by early stopping, also scores the task's final-only sets), the early-stopping
  * rule, checkpoints every {@code checkpoint_every} steps and at the end, and the run directory's
  * records (docs/RUNS.md). A directory with a checkpoint is continued from it exactly; one with a
  * result is left alone.
@@ -359,10 +360,13 @@ final class TrainingLoop {
 
     private void evaluate(double learningRate, Map<String, Double> weights) {
         Stage stage = curriculum.stage();
-        long t0 = System.nanoTime();
-        Map<String, Double> metrics = evaluator.evaluate(learner.decoder());
-        double evaluationSeconds = (System.nanoTime() - t0) / 1e9;
         double mean = lossSum / lossSteps;
+        // The rule reads the training loss and the stage only, so it can decide before scoring whether
+        // this evaluation is the run's last, the one that also scores the final-only sets.
+        boolean stops = stopping.observe(step, mean, stage.last());
+        long t0 = System.nanoTime();
+        Map<String, Double> metrics = evaluator.evaluate(learner.decoder(), stops || step == plannedSteps);
+        double evaluationSeconds = (System.nanoTime() - t0) / 1e9;
         double stepsPerSecond = trainingNanos == 0 ? 0 : timedSteps / (trainingNanos / 1e9);
         EvaluationRecord record = new EvaluationRecord(step, metrics, mean, learningRate, stage, weights,
                 new Timing(elapsedSeconds(), evaluationSeconds, stepsPerSecond));
@@ -375,7 +379,7 @@ final class TrainingLoop {
         directory.metrics().append(record);
         lastRecord = Optional.of(record);
         listener.evaluated(record);
-        if (stopping.observe(step, mean, stage.last())) {
+        if (stops) {
             ended = Optional.of(StopReason.EARLY_STOPPING);
         }
         lossSum = 0;
@@ -456,7 +460,8 @@ final class TrainingLoop {
     private RunResult result(StopReason reason, String message) {
         Map<String, Double> metrics = lastRecord.map(EvaluationRecord::metrics).orElse(Map.of());
         Double headline = metrics.get(plan.metric());
-        if (lastRecord.isPresent() && headline == null) {
+        // a run that diverged before its end has no final-only metrics, and so no such headline
+        if (lastRecord.isPresent() && headline == null && !evaluator.finalOnlyMetrics().contains(plan.metric())) {
             throw new IllegalStateException("the headline metric '" + plan.metric() + "' is not among the evaluation's metrics "
                     + metrics.keySet() + "; name one of them in the config's metric key");
         }

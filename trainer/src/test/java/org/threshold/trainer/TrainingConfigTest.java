@@ -1,6 +1,7 @@
 package org.threshold.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,5 +38,35 @@ class TrainingConfigTest {
         assertThat(problems("eps: 1.0e-8")).isEmpty();
         assertThat(problems("eps: 1.0e-30")).isEmpty();
         assertThat(problems("eps: 1")).isEmpty();
+    }
+
+
+    private static TrainingConfig bind(String yaml, String defaultLoss) {
+        ConfigDocument doc = ConfigDocument.parse(yaml, "run.yaml");
+        TrainingConfig config = TrainingConfig.bind(doc.root(), defaultLoss);
+        doc.check();
+        return config;
+    }
+
+    @Test
+    void theLossCountsEveryTokenUnlessTheTaskOrTheFileSaysOtherwise() {
+        ConfigDocument doc = ConfigDocument.parse("steps: 10", "run.yaml");
+        assertThat(TrainingConfig.bind(doc.root()).loss()).isEqualTo("all");
+        assertThat(bind("steps: 10", "completion").loss()).isEqualTo("completion");
+        assertThat(bind("loss: all", "completion").loss()).as("the file's choice wins").isEqualTo("all");
+    }
+
+    @Test
+    void theTasksDefaultIsWhatTheResolvedConfigRecords() {
+        ConfigDocument doc = ConfigDocument.parse("steps: 10", "run.yaml");
+        TrainingConfig.bind(doc.root(), "completion");
+        doc.check();
+        assertThat(doc.resolvedYaml()).contains("loss: completion");
+    }
+
+    @Test
+    void aDefaultThatIsNoLossIsAnError() {
+        assertThatThrownBy(() -> bind("steps: 10", "answers")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the default loss is one of [all, completion], got 'answers'");
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +21,12 @@ import org.threshold.runs.run.RunDirectory;
 import org.threshold.runs.run.RunResult;
 import org.threshold.runs.run.StopReason;
 import org.threshold.trainer.checkpoint.Checkpoints;
+import org.threshold.trainer.fixtures.FixedMixture;
 import org.threshold.trainer.fixtures.MomentumLearner;
 import org.threshold.trainer.fixtures.ScriptedLosses;
 import org.threshold.trainer.fixtures.TestRuns;
 import org.threshold.trainer.fixtures.TwoStages;
+import org.threshold.trainer.fixtures.WithBenchmark;
 
 class TrainingLoopTest {
 
@@ -210,6 +213,34 @@ class TrainingLoopTest {
         var last = new Checkpoints(outcome.directory().checkpoints(), 2).latest().orElseThrow();
         assertThat(last.step()).isEqualTo(30);
         assertThat(last.state().ended()).contains(StopReason.EARLY_STOPPING);
+    }
+
+    @Test
+    void aFinalOnlySetIsScoredByTheLastEvaluationAloneAndItsMetricsAreInTheResult() {
+        var training = TestRuns.training(50, 20, 0.5, TestRuns.noStopping());
+        RunOutcome outcome = train(TestRuns.plan(output, "bench", training, 20,
+                new FixedMixture(Map.of("copy", 1.0, "reverse", 1.0)), new WithBenchmark(TestRuns.task())), TrainingListener.NONE);
+        List<EvaluationRecord> records = outcome.directory().metrics().read();
+        assertThat(records).extracting(EvaluationRecord::step).containsExactly(20L, 40L, 50L);
+        assertThat(records.get(0).metrics()).doesNotContainKeys("accuracy.benchmark", "exact_match.benchmark");
+        assertThat(records.get(1).metrics()).doesNotContainKeys("accuracy.benchmark", "exact_match.benchmark");
+        EvaluationRecord last = records.get(2);
+        assertThat(last.metrics()).containsKeys("accuracy.benchmark", "exact_match.benchmark");
+        assertThat(last.metrics().get("accuracy.benchmark")).as("the same prompts as the headline set")
+                .isEqualTo(last.metrics().get("accuracy"));
+        assertThat(outcome.result().metrics()).isEqualTo(last.metrics());
+    }
+
+    @Test
+    void anEarlyStoppedRunScoresTheFinalOnlySetAtTheEvaluationThatStopsIt() {
+        var stopping = new TrainingConfig.EarlyStopping(true, 0, 10.0, 2);
+        RunOutcome outcome = train(TestRuns.plan(output, "stop-bench", TestRuns.training(200, 10, 0.5, stopping), 1000,
+                new FixedMixture(Map.of("copy", 1.0, "reverse", 1.0)), new WithBenchmark(TestRuns.task())), TrainingListener.NONE);
+        assertThat(outcome.result().stopReason()).isEqualTo(StopReason.EARLY_STOPPING);
+        List<EvaluationRecord> records = outcome.directory().metrics().read();
+        assertThat(records).extracting(EvaluationRecord::step).containsExactly(10L, 20L, 30L);
+        assertThat(records).extracting(r -> r.metrics().containsKey("accuracy.benchmark")).containsExactly(false, false, true);
+        assertThat(outcome.result().metrics()).containsKey("accuracy.benchmark");
     }
 
     @Test

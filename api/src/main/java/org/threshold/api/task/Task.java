@@ -2,6 +2,7 @@ package org.threshold.api.task;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -25,7 +26,10 @@ public interface Task {
     /** The training components with the task's own weights; at least one. */
     List<Component> components();
 
-    /** The test prompt sets; the first is the headline set (empty name). */
+    /**
+     * The test prompt sets; the first is the headline set (empty name). Sets marked
+     * {@link EvalSet#finalOnly()} are scored by a run's last evaluation only.
+     */
     List<EvalSet> evalSets();
 
     Scorer scorer();
@@ -48,6 +52,28 @@ public interface Task {
      */
     default Map<String, Double> figures() {
         return Map.of();
+    }
+
+    /**
+     * Optional capability: the published protocol a test set follows (AdderBoard for addition's
+     * {@code adderboard} set), so that {@code threshold eval} reports it as that protocol does.
+     * Empty, the default, for a set that follows none.
+     *
+     * @param set the set's name, as in {@link EvalSet#name()}
+     */
+    default Optional<Protocol> protocol(String set) {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether training counts only each example's completion (its targets from
+     * {@link Example#completionStart()}) when the run's config does not choose
+     * ({@code training.loss}). False, the default: every non-pad token counts (SPEC section 6). A
+     * task whose prompts are random givens, such as addition's operands, says true: predicting them
+     * is noise no model can learn, and it only dilutes the answer's gradient.
+     */
+    default boolean completionLossByDefault() {
+        return false;
     }
 
     /** One line describing the task as configured, e.g. "ListOps mod 10, MAX+MED+SUM within, depth 2, CoT". */

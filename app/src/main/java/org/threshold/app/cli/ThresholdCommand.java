@@ -31,7 +31,7 @@ import picocli.CommandLine;
         versionProvider = ThresholdVersion.class,
         description = "Trains tiny transformers on algorithmic tasks to find how many parameters a task needs, "
                 + "and how joint training and curricula move that number.",
-        subcommands = {PluginsCommand.class, ValidateCommand.class, SampleCommand.class, RunCommand.class,
+        subcommands = {PluginsCommand.class, ValidateCommand.class, SampleCommand.class, RunCommand.class, EvalCommand.class,
                 SweepCommand.class, AnalyzeCommand.class, ProbeCommand.class, TablesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

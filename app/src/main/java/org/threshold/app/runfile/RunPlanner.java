@@ -81,7 +81,8 @@ public final class RunPlanner {
         ConfigSection modelSection = root.section("model");
         Optional<Function<ModelShape, Model>> model = PluginType.select(modelSection, PluginKind.MODEL, models, Optional.empty())
                 .map(p -> boundModel(p, modelSection));
-        TrainingConfig training = TrainingConfig.bind(root.section("training"));
+        // asked for here, so that the resolved file keeps its order; bound once the task says its default loss
+        ConfigSection trainingSection = root.section("training");
         ConfigSection curriculumSection = root.section("curriculum");
         List<BoundProbe> probeConfigs = new ArrayList<>();
         for (ConfigSection probe : root.sections("probes")) {
@@ -93,6 +94,8 @@ public final class RunPlanner {
 
         Optional<Task> createdTask = task.filter(t -> taskSection.problems().isEmpty())
                 .flatMap(t -> create(document, taskSection, "task", () -> t.apply(new TaskContext(seed, machine.heapBytes()))));
+        TrainingConfig training = TrainingConfig.bind(trainingSection,
+                createdTask.map(Task::completionLossByDefault).orElse(false) ? "completion" : "all");
         String headline = "";
         Optional<Model> createdModel = Optional.empty();
         Optional<Curriculum> createdCurriculum = Optional.empty();

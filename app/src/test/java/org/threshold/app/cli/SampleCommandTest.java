@@ -58,6 +58,24 @@ class SampleCommandTest {
     }
 
     @Test
+    void withASetOnlyThatSetsPromptsArePrintedInItsOrderAndTestNamesTheHeadlineSet() {
+        List<String> plain = sample("-n", "4", "CONFIG").outLines();
+        assertThat(sample("-n", "4", "--set", "test", "CONFIG").outLines()).isEqualTo(plain.subList(4, 8));
+        List<String> train = sample("-n", "3", "--set", "train", "CONFIG").outLines();
+        assertThat(train).hasSize(3).allSatisfy(line -> assertThat(line).matches("s[ABC]+=\t[ABC]+e"));
+        // the train set's prompts are training examples, cut at the '='
+        assertThat(plain.subList(0, 4)).anySatisfy(example -> assertThat(example).isEqualTo(train.get(0).replace("\t", "")));
+    }
+
+    @Test
+    void anUnknownSetIsBadInputNamingTheSetsThereAre() {
+        Cli.Result result = sample("--set", "trian", "CONFIG");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).startsWith("threshold: --set trian: the task has no test set of that name; its sets are test, train"
+                + " (did you mean 'train'?)");
+    }
+
+    @Test
     void aCountOutOfRangeIsBadInput() {
         Cli.Result result = sample("-n", "0", "CONFIG");
         assertThat(result.code()).isEqualTo(2);

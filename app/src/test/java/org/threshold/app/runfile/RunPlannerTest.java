@@ -107,6 +107,16 @@ class RunPlannerTest {
     }
 
     @Test
+    void aTaskThatAsksForCompletionOnlyLossGetsItUnlessTheFileChoosesAnother() {
+        String addition = "task: {type: addition, digits: 2}\nmodel: {type: bigram}\n";
+        RunPlan plan = plan(addition);
+        assertThat(plan.training().loss()).isEqualTo("completion");
+        assertThat(plan.resolvedYaml()).contains("loss: completion");
+        assertThat(plan(addition + "training: {loss: all}\n").training().loss()).isEqualTo("all");
+        assertThat(plan(BASE).training().loss()).as("a task that does not ask").isEqualTo("all");
+    }
+
+    @Test
     void theNameDefaultsToTheFileName() {
         RunPlan plan = planner.plan(ConfigDocument.parse(BASE.replace("name: base\n", ""), "examples/quickstart.yaml"));
         assertThat(plan.name()).isEqualTo("quickstart");

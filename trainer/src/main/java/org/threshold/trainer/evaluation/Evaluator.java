@@ -1,18 +1,21 @@
 package org.threshold.trainer.evaluation;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.threshold.api.task.EvalItem;
 import org.threshold.api.task.EvalSet;
 import org.threshold.api.task.Scorer;
 import org.threshold.api.task.Task;
 
 /**
- * Scores a model on every test set of a task: greedy completions of the prompts, scored one by one
+ * Scores a model on the test sets of a task: greedy completions of the prompts, scored one by one
  * by the task's {@link Scorer} and averaged per set. Metric names follow
  * {@link EvalSet#metricName}: {@code accuracy} for the headline set, {@code accuracy.SUM},
- * {@code exact_match.train}, ... for the others.
+ * {@code exact_match.train}, ... for the others. Sets marked {@link EvalSet#finalOnly()} are
+ * scored only when asked for the end of a run.
  */
 public final class Evaluator {
 
@@ -28,12 +31,24 @@ public final class Evaluator {
         }
     }
 
-    /** Metric name to the mean score over its set, sets in the task's order, metrics in the scorer's. */
+    /** Every set, final-only ones included: metric name to the mean score over its set (see {@link #evaluate(Decoder, boolean)}). */
     public Map<String, Double> evaluate(Decoder decoder) {
+        return evaluate(decoder, true);
+    }
+
+    /**
+     * Metric name to the mean score over its set, sets in the task's order, metrics in the scorer's.
+     *
+     * @param endOfRun whether this is a run's last evaluation, which also scores the final-only sets
+     */
+    public Map<String, Double> evaluate(Decoder decoder, boolean endOfRun) {
         Scorer scorer = task.scorer();
         List<String> names = scorer.metrics();
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (EvalSet set : task.evalSets()) {
+            if (set.finalOnly() && !endOfRun) {
+                continue;
+            }
             List<EvalItem> items = set.items();
             List<int[]> generated = decoder.complete(items);
             if (generated.size() != items.size()) {
@@ -57,5 +72,16 @@ public final class Evaluator {
             }
         }
         return metrics;
+    }
+
+    /** The metrics only a run's last evaluation reports: those of the final-only sets. */
+    public Set<String> finalOnlyMetrics() {
+        Set<String> out = new LinkedHashSet<>();
+        for (EvalSet set : task.evalSets()) {
+            if (set.finalOnly()) {
+                task.scorer().metrics().forEach(m -> out.add(set.metricName(m)));
+            }
+        }
+        return out;
     }
 }

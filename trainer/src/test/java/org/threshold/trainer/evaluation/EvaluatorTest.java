@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.threshold.api.task.EvalItem;
 import org.threshold.trainer.fixtures.SequenceTask;
+import org.threshold.trainer.fixtures.WithBenchmark;
 
 class EvaluatorTest {
 
@@ -35,6 +36,18 @@ class EvaluatorTest {
     @Test
     void metricsComeInTheTasksSetOrderWithTheHeadlineFirst() {
         assertThat(new Evaluator(task).evaluate(copiesOnly).keySet()).startsWith("accuracy", "exact_match", "accuracy.copy");
+    }
+
+    @Test
+    void aFinalOnlySetIsScoredAtTheEndOfARunOnly() {
+        Evaluator evaluator = new Evaluator(new WithBenchmark(task));
+        assertThat(evaluator.evaluate(copiesOnly, false)).doesNotContainKeys("accuracy.benchmark", "exact_match.benchmark")
+                .containsKeys("accuracy", "accuracy.train");
+        Map<String, Double> end = evaluator.evaluate(copiesOnly, true);
+        assertThat(end.keySet()).endsWith("accuracy.benchmark", "exact_match.benchmark");
+        assertThat(end.get("accuracy.benchmark")).isEqualTo(end.get("accuracy"));
+        assertThat(evaluator.evaluate(copiesOnly)).as("every set, unless asked otherwise").isEqualTo(end);
+        assertThat(evaluator.finalOnlyMetrics()).containsExactly("accuracy.benchmark", "exact_match.benchmark");
     }
 
     @Test
