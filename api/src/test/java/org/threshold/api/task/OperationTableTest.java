@@ -77,7 +77,7 @@ class OperationTableTest {
 
             @Override
             public Task create(String config, TaskContext context) {
-                throw new UnsupportedOperationException();
+                throw new AssertionError("the tables are asked of the provider; no task is made");
             }
         };
 

@@ -43,27 +43,7 @@ public final class RunLock implements AutoCloseable {
      * @return empty when another process (or this one) holds it
      */
     public static Optional<RunLock> tryAcquire(Path runDirectory) {
-        FileChannel channel = null;
-        try {
-            Files.createDirectories(runDirectory);
-            channel = FileChannel.open(runDirectory.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                channel.close();
-                return Optional.empty();
-            }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap((ManagementFactory.getRuntimeMXBean().getName() + "\n").getBytes(StandardCharsets.UTF_8)));
-            return Optional.of(new RunLock(channel, lock));
-        } catch (IOException e) {
-            closeQuietly(channel);
-            throw new UncheckedIOException("cannot lock the run directory " + runDirectory, e);
-        }
+        return tryLock(runDirectory, FILE, true, "cannot lock the run directory " + runDirectory);
     }
 
     /**
@@ -77,10 +57,20 @@ public final class RunLock implements AutoCloseable {
      * @return empty when another process (or this one) holds it
      */
     public static Optional<RunLock> tryAcquirePoint(Path runDirectory) {
+        return tryLock(runDirectory, POINT_FILE, false, "cannot lock " + runDirectory.resolve(POINT_FILE));
+    }
+
+    /**
+     * Locks {@code name} in the directory, creating both.
+     *
+     * @param writeHolder whether to write {@code pid@host} into the file for {@link #holder}
+     * @return empty when another process (or this one) holds it
+     */
+    private static Optional<RunLock> tryLock(Path runDirectory, String name, boolean writeHolder, String failure) {
         FileChannel channel = null;
         try {
             Files.createDirectories(runDirectory);
-            channel = FileChannel.open(runDirectory.resolve(POINT_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(runDirectory.resolve(name), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -91,10 +81,14 @@ public final class RunLock implements AutoCloseable {
                 channel.close();
                 return Optional.empty();
             }
+            if (writeHolder) {
+                channel.truncate(0);
+                channel.write(ByteBuffer.wrap((ManagementFactory.getRuntimeMXBean().getName() + "\n").getBytes(StandardCharsets.UTF_8)));
+            }
             return Optional.of(new RunLock(channel, lock));
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new UncheckedIOException("cannot lock " + runDirectory.resolve(POINT_FILE), e);
+            throw new UncheckedIOException(failure, e);
         }
     }
 
