@@ -10,7 +10,7 @@ import org.threshold.analysis.transition.TransitionRatio;
  *
  * @param metric the metric fitted
  * @param mixtures each mixture's transition point (or why it has none)
- * @param ratios the baseline's transition point over each other mixture's
+ * @param ratios the transition-point ratios: sweep.analysis.ratios, or the baseline over each other mixture
  * @param counts per mixture, the runs above the threshold per size ("14.1k: 3 of 3 above")
  * @param files every file written
  */

@@ -25,12 +25,26 @@ import org.threshold.runs.sweep.GridValue;
  * @param baseline the mixture whose transition point is divided by every other's; empty: the
  *     first mixture of the index
  * @param curves figures of training curves; empty: the default of docs/SWEEPS.md
+ * @param ratios the pairs of mixtures whose transition points are divided, numerator first (figure
+ *     1's three panels: ADD / ADD+PROD, NADD / NADD+PROD, PROD / MAX+PROD); empty: the baseline
+ *     over every other mixture
  */
 public record AnalysisSettings(Optional<String> metric, TransitionSettings transition, Optional<String> baseline,
-                               Optional<List<CurveFilter>> curves) {
+                               Optional<List<CurveFilter>> curves, Optional<List<RatioPair>> ratios) {
+
+    /** One ratio of transition points: numerator's over denominator's. */
+    public record RatioPair(String numerator, String denominator) {
+    }
 
     public AnalysisSettings {
         curves = curves.map(List::copyOf);
+        ratios = ratios.map(List::copyOf);
+    }
+
+    /** Settings whose ratios are the baseline's over every other mixture's. */
+    public AnalysisSettings(Optional<String> metric, TransitionSettings transition, Optional<String> baseline,
+                            Optional<List<CurveFilter>> curves) {
+        this(metric, transition, baseline, curves, Optional.empty());
     }
 
     public static AnalysisSettings defaults() {
@@ -60,8 +74,37 @@ public record AnalysisSettings(Optional<String> metric, TransitionSettings trans
         int minRunsPerSide = s.integer("min_runs_per_side", d.minRunsPerSide(), 1, 1_000_000);
         Optional<String> baseline = s.optionalText("baseline");
         Optional<List<CurveFilter>> curves = s.node("curves").flatMap(node -> curves(node, s.path(), gridKeys, document));
+        Optional<List<RatioPair>> ratios = s.node("ratios").flatMap(node -> ratios(node, s.path(), document));
+        if (ratios.isPresent() && baseline.isPresent()) {
+            s.problem("ratios", "expected either baseline (its transition point over every other mixture's) or ratios "
+                    + "(the pairs named), found both");
+        }
         return new AnalysisSettings(metric, new TransitionSettings(threshold, confidence, resamples, bootstrapSeed,
-                minRunsPerSide), baseline, curves);
+                minRunsPerSide), baseline, curves, ratios);
+    }
+
+    private static Optional<List<RatioPair>> ratios(ConfigNode node, String sectionPath, ConfigDocument document) {
+        String path = sectionPath + ".ratios";
+        if (node instanceof ConfigNode.Scalar s && s.isNull()) {
+            return Optional.empty();
+        }
+        String expected = "a list of [numerator, denominator] pairs of mixture names (e.g. [[ADD, ADD+PROD]])";
+        if (!(node instanceof ConfigNode.Sequence list) || list.items().isEmpty()) {
+            document.report(new ConfigProblem(node.mark(), path, "expected " + expected + ", found " + node.describe()));
+            return Optional.empty();
+        }
+        List<RatioPair> pairs = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            ConfigNode item = list.items().get(i);
+            if (item instanceof ConfigNode.Sequence pair && pair.items().size() == 2
+                    && pair.items().stream().allMatch(n -> n instanceof ConfigNode.Scalar sc && !sc.isNull())) {
+                pairs.add(new RatioPair(GridValue.text(pair.items().get(0)), GridValue.text(pair.items().get(1))));
+            } else {
+                document.report(new ConfigProblem(item.mark(), path + "[" + i + "]", "expected " + expected
+                        + ", found " + item.describe()));
+            }
+        }
+        return Optional.of(pairs);
     }
 
     private static Optional<List<CurveFilter>> curves(ConfigNode node, String sectionPath, List<String> gridKeys,

@@ -67,14 +67,28 @@ public final class SweepAnalysis {
     }
 
     /**
-     * The baseline must be one of the sweep's mixtures; checked before a sweep trains, so that a
-     * typo does not cost the whole sweep.
+     * The baseline, and every mixture a ratio names, must be one of the sweep's mixtures; checked
+     * before a sweep trains, so that a typo does not cost the whole sweep.
      *
      * @return the problem, if any
      */
     public static Optional<String> baselineProblem(AnalysisSettings settings, List<String> mixtures) {
-        return settings.baseline().filter(b -> !mixtures.contains(b)).map(b -> "sweep.analysis.baseline: expected one of the "
-                + "mixtures " + String.join(", ", mixtures) + ", found '" + b + "'" + DidYouMean.hint(b, mixtures));
+        Optional<String> baseline = settings.baseline().filter(b -> !mixtures.contains(b)).map(b -> "sweep.analysis.baseline: "
+                + "expected one of the mixtures " + String.join(", ", mixtures) + ", found '" + b + "'"
+                + DidYouMean.hint(b, mixtures));
+        if (baseline.isPresent()) {
+            return baseline;
+        }
+        List<AnalysisSettings.RatioPair> pairs = settings.ratios().orElse(List.of());
+        for (int i = 0; i < pairs.size(); i++) {
+            for (String name : List.of(pairs.get(i).numerator(), pairs.get(i).denominator())) {
+                if (!mixtures.contains(name)) {
+                    return Optional.of("sweep.analysis.ratios[" + i + "]: expected mixtures of the sweep ("
+                            + String.join(", ", mixtures) + "), found '" + name + "'" + DidYouMean.hint(name, mixtures));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public AnalysisResult run() throws IOException {
@@ -177,27 +191,33 @@ public final class SweepAnalysis {
                 Optional.of(learnedAnalysis.analyze(mixture, fitted)), notes);
     }
 
-    /** The baseline's transition point over every other mixture's. */
+    /** The pairs of sweep.analysis.ratios, or else the baseline's transition point over every other mixture's. */
     private List<TransitionRatio> ratios(List<MixtureTransition> mixtures) {
-        if (mixtures.size() < 2) {
-            return List.of();
-        }
-        String baseline = settings.baseline().orElse(mixtures.get(0).mixture());
-        Optional<TransitionPoint> numerator = mixtures.stream().filter(m -> m.mixture().equals(baseline)).findFirst()
-                .flatMap(MixtureTransition::point);
-        List<TransitionRatio> ratios = new ArrayList<>();
-        for (MixtureTransition m : mixtures) {
-            if (m.mixture().equals(baseline)) {
-                continue;
+        List<AnalysisSettings.RatioPair> pairs = settings.ratios().orElseGet(() -> {
+            if (mixtures.size() < 2) {
+                return List.of();
             }
-            if (numerator.isEmpty() || m.point().isEmpty()) {
-                String missing = numerator.isEmpty() ? baseline : m.mixture();
-                ratios.add(new TransitionRatio.Unknown(baseline, m.mixture(), missing + " has no finished run to fit"));
+            String baseline = settings.baseline().orElse(mixtures.get(0).mixture());
+            return mixtures.stream().map(MixtureTransition::mixture).filter(m -> !m.equals(baseline))
+                    .map(m -> new AnalysisSettings.RatioPair(baseline, m)).toList();
+        });
+        List<TransitionRatio> ratios = new ArrayList<>();
+        for (AnalysisSettings.RatioPair pair : pairs) {
+            Optional<TransitionPoint> numerator = point(mixtures, pair.numerator());
+            Optional<TransitionPoint> denominator = point(mixtures, pair.denominator());
+            if (numerator.isEmpty() || denominator.isEmpty()) {
+                String missing = numerator.isEmpty() ? pair.numerator() : pair.denominator();
+                ratios.add(new TransitionRatio.Unknown(pair.numerator(), pair.denominator(),
+                        missing + " has no finished run to fit"));
             } else {
-                ratios.add(TransitionRatio.of(numerator.get(), m.point().get()));
+                ratios.add(TransitionRatio.of(numerator.get(), denominator.get()));
             }
         }
         return ratios;
+    }
+
+    private static Optional<TransitionPoint> point(List<MixtureTransition> mixtures, String mixture) {
+        return mixtures.stream().filter(m -> m.mixture().equals(mixture)).findFirst().flatMap(MixtureTransition::point);
     }
 
     /** The fitted metric, and the accuracy on training prompts when the runs report it (memorization shows). */

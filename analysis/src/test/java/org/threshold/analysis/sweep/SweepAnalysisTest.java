@@ -14,6 +14,7 @@ import java.util.OptionalDouble;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threshold.analysis.transition.TransitionRatio;
 import org.threshold.analysis.transition.TransitionSettings;
 import org.threshold.runs.Json;
 import org.threshold.runs.sweep.SweepDirectory;
@@ -168,6 +169,35 @@ class SweepAnalysisTest {
         SweepIndex index = SyntheticSweep.write(root, List.of("SUM-900", "ALL-2700"), 1, (m, d, s) -> OptionalDouble.of(0.5));
         assertThatThrownBy(() -> new SweepAnalysis(new SweepDirectory(root), index, settings(Optional.of("SUM900"))).run())
                 .hasMessage("sweep.analysis.baseline: expected one of the mixtures SUM-900, ALL-2700, found 'SUM900' (did you mean 'SUM-900'?)");
+    }
+
+    @Test
+    void namedRatioPairsReplaceTheBaselineOverEveryOther() throws Exception {
+        SweepIndex index = SyntheticSweep.write(root, List.of("ADD", "ADD+PROD", "PROD", "MAX+PROD"), 2,
+                (mixture, d, seed) -> OptionalDouble.of(switch (mixture) {
+                    case "ADD", "PROD" -> d >= 48 ? 0.9 : 0.1;
+                    default -> d >= 24 ? 0.9 : 0.1;
+                }));
+        AnalysisSettings pairs = new AnalysisSettings(Optional.empty(), TransitionSettings.defaults().withResamples(0),
+                Optional.empty(), Optional.empty(), Optional.of(List.of(new AnalysisSettings.RatioPair("ADD", "ADD+PROD"),
+                new AnalysisSettings.RatioPair("PROD", "MAX+PROD"))));
+        AnalysisResult result = new SweepAnalysis(new SweepDirectory(root), index, pairs).run();
+
+        assertThat(result.ratios()).extracting(TransitionRatio::describe).hasSize(2)
+                .satisfiesExactly(r -> assertThat(r).startsWith("ADD / ADD+PROD: "), r -> assertThat(r).startsWith("PROD / MAX+PROD: "));
+        JsonArray ratios = Json.parse(Files.readString(root.resolve("analysis/transition.json"))).getAsJsonArray("ratios");
+        assertThat(ratios.get(1).getAsJsonObject().get("numerator").getAsString()).isEqualTo("PROD");
+        assertThat(ratios.get(1).getAsJsonObject().get("denominator").getAsString()).isEqualTo("MAX+PROD");
+    }
+
+    @Test
+    void aRatioNamingAnUnknownMixtureIsRefused() {
+        SweepIndex index = SyntheticSweep.write(root, List.of("ADD", "ADD+PROD"), 1, (m, d, s) -> OptionalDouble.of(0.5));
+        AnalysisSettings pairs = new AnalysisSettings(Optional.empty(), TransitionSettings.defaults().withResamples(0),
+                Optional.empty(), Optional.empty(), Optional.of(List.of(new AnalysisSettings.RatioPair("ADD", "ADD+PRODD"))));
+        assertThatThrownBy(() -> new SweepAnalysis(new SweepDirectory(root), index, pairs).run())
+                .hasMessage("sweep.analysis.ratios[0]: expected mixtures of the sweep (ADD, ADD+PROD), found 'ADD+PRODD' "
+                        + "(did you mean 'ADD+PROD'?)");
     }
 
     static void assertPng(Path file, int width, int height) throws Exception {

@@ -123,7 +123,8 @@ final class SweepCommand implements Callable<Integer> {
         // positions from the file as written: a point's tree holds no sweep section
         ConfigNode written = ConfigDocument.read(file).tree();
         SweepAnalysis.baselineProblem(read.analysis(), index.mixtures()).ifPresent(p -> {
-            throw new ConfigException(new ConfigProblem(written.markOf("sweep.analysis.baseline"), "", p));
+            String key = p.startsWith("sweep.analysis.ratios") ? "sweep.analysis.ratios" : "sweep.analysis.baseline";
+            throw new ConfigException(new ConfigProblem(written.markOf(key), "", p));
         });
         SweepDirectory directory = sweep.directory();
         preflight.output(directory.root(), written, "sweep.output").ifPresent(p -> {

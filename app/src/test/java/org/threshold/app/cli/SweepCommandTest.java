@@ -141,4 +141,24 @@ class SweepCommandTest {
         assertThat(result.errLines()).containsExactly(file + ":9:14: sweep.analysis.baseline: expected one of the mixtures SUM-900, "
                 + "ALL-2700, found 'SUM900' (did you mean 'SUM-900'?)");
     }
+
+    @Test
+    void aRatioOfAnUnknownMixtureIsRefusedBeforeTrainingAndSoAreBaselineAndRatiosTogether() {
+        Path file = PluginJars.runFile(dir, "ratios.yaml", sweep("""
+                variants: {SUM-900: {task.triplet_dataset: sum-900}, ALL-2700: {}}
+                analysis: {ratios: [[SUM-900, ALL2700]]}
+                """));
+        Cli.Result result = Cli.run("sweep", file.toString());
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.errLines()).containsExactly(file + ":9:14: sweep.analysis.ratios[0]: expected mixtures of the sweep "
+                + "(SUM-900, ALL-2700), found 'ALL2700' (did you mean 'ALL-2700'?)");
+
+        Path both = PluginJars.runFile(dir, "both.yaml", sweep("""
+                variants: {SUM-900: {task.triplet_dataset: sum-900}, ALL-2700: {}}
+                analysis: {baseline: SUM-900, ratios: [[SUM-900, ALL-2700]]}
+                """));
+        Cli.Result twice = Cli.run("sweep", both.toString());
+        assertThat(twice.code()).isEqualTo(2);
+        assertThat(twice.errLines()).singleElement().asString().contains("sweep.analysis.ratios: expected either baseline");
+    }
 }
