@@ -1,6 +1,7 @@
 package org.threshold.trainer;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.threshold.api.config.ConfigSection;
 
@@ -24,11 +25,13 @@ import org.threshold.api.config.ConfigSection;
  * @param evalEvery evaluate every this many steps (and at the last step)
  * @param loss "all" (every non-pad position) or "completion" (answer tokens only)
  * @param earlyStopping the appendix's rule
+ * @param stopAt when given, the run ends at the first evaluation in its last curriculum stage whose
+ *     metric reaches the target ({@code training.stop_at}); off by default
  */
 public record TrainingConfig(int steps, OptionalDouble epochs, int batch, double learningRate, double minLearningRate,
                              int warmupSteps, String schedule, double beta1, double beta2, double epsilon,
                              double weightDecay, double clipNorm, int evalEvery, String loss,
-                             EarlyStopping earlyStopping) {
+                             EarlyStopping earlyStopping, Optional<StopAt> stopAt) {
 
     public static final List<String> SCHEDULES = List.of("cosine", "constant");
     public static final List<String> LOSSES = List.of("all", "completion");
@@ -46,6 +49,67 @@ public record TrainingConfig(int steps, OptionalDouble epochs, int batch, double
                     s.integer("after", 2_000, 0, Integer.MAX_VALUE),
                     s.number("min_delta", 2.5e-4, 0, Double.MAX_VALUE),
                     s.integer("patience", 10, 1, 1_000_000));
+        }
+    }
+
+    /** A run without a target ({@code training.stop_at} left out). */
+    public TrainingConfig(int steps, OptionalDouble epochs, int batch, double learningRate, double minLearningRate,
+                          int warmupSteps, String schedule, double beta1, double beta2, double epsilon,
+                          double weightDecay, double clipNorm, int evalEvery, String loss, EarlyStopping earlyStopping) {
+        this(steps, epochs, batch, learningRate, minLearningRate, warmupSteps, schedule, beta1, beta2, epsilon, weightDecay,
+                clipNorm, evalEvery, loss, earlyStopping, Optional.empty());
+    }
+
+    /** This config with {@code training.stop_at} set to {@code target}. */
+    public TrainingConfig withStopAt(StopAt target) {
+        return new TrainingConfig(steps, epochs, batch, learningRate, minLearningRate, warmupSteps, schedule, beta1, beta2,
+                epsilon, weightDecay, clipNorm, evalEvery, loss, earlyStopping, Optional.of(target));
+    }
+
+    /**
+     * {@code training.stop_at: {metric: accuracy, value: 0.95}}: the run ends at the first
+     * evaluation, in its last curriculum stage (the gate early stopping uses), at which
+     * {@code metric} is at least {@code value}. Metrics are scores in [0, 1] (the evaluator's
+     * means), so is the value.
+     *
+     * @param metric a metric every evaluation reports (a name in metrics.jsonl: {@code accuracy},
+     *     {@code accuracy.SUM}, ...); which names exist is the task's, checked when the run is planned
+     * @param value the target, from 0 to 1
+     */
+    public record StopAt(String metric, double value) {
+
+        public StopAt {
+            if (metric.isEmpty()) {
+                throw new IllegalArgumentException("training.stop_at.metric names a metric; it is empty");
+            }
+            if (!(value >= 0 && value <= 1)) {
+                throw new IllegalArgumentException("training.stop_at.value is a score from 0 to 1, got " + value);
+            }
+        }
+
+        /**
+         * Binds {@code stop_at} of a {@code training:} section: empty when the file leaves it out,
+         * and then it stays out of the resolved config, so that runs without a target keep the
+         * identity they had before the key existed.
+         */
+        static Optional<StopAt> bind(ConfigSection training) {
+            return training.optionalSection("stop_at").flatMap(s -> {
+                int before = s.problems().size();
+                String metric = s.text("metric", "");
+                boolean read = s.problems().size() == before; // not already a problem (a null, a list)
+                double value = s.number("value", 0, 0, 1);
+                if (!s.has("metric")) {
+                    s.problem("metric", "expected the name of a metric that every evaluation reports (metrics.jsonl), e.g. accuracy or "
+                            + "accuracy.SUM, found none");
+                } else if (read && metric.isEmpty()) {
+                    s.problem("metric", "expected the name of a metric that every evaluation reports, found ''");
+                }
+                if (!s.has("value")) {
+                    s.problem("value", "expected the value the metric must reach, a number from 0 to 1, found none");
+                }
+                // a value of the wrong type or out of range is a problem already, and binding fails with it
+                return s.problems().isEmpty() ? Optional.of(new StopAt(metric, value)) : Optional.empty();
+            });
         }
     }
 
@@ -109,7 +173,8 @@ public record TrainingConfig(int steps, OptionalDouble epochs, int batch, double
         int evalEvery = s.integer("eval_every", 250, 1, Integer.MAX_VALUE);
         String loss = s.choice("loss", defaultLoss, LOSSES);
         EarlyStopping early = EarlyStopping.bind(s.section("early_stopping"));
+        Optional<StopAt> stopAt = StopAt.bind(s);
         return new TrainingConfig(steps, epochs, batch, lr, minLr, warmup, schedule, betas.get(0), betas.get(1), eps,
-                weightDecay, clip, evalEvery, loss, early);
+                weightDecay, clip, evalEvery, loss, early, stopAt);
     }
 }

@@ -45,13 +45,14 @@ import org.threshold.trainer.sampling.BatchSupply;
 import org.threshold.trainer.sampling.SamplerState;
 import org.threshold.trainer.stopping.Divergence;
 import org.threshold.trainer.stopping.StoppingRule;
+import org.threshold.trainer.stopping.Target;
 
 /**
  * One run's training loop over a {@link Learner} (SPEC section 6): batches through the
  * curriculum, evaluation every {@code eval_every} steps and after the last (the last, whether at
- * the planned step or by early stopping, also scores the task's final-only sets), the early-stopping
- * rule, checkpoints every {@code checkpoint_every} steps and at the end, and the run directory's
- * records (docs/RUNS.md). A directory with a checkpoint is continued from it exactly; one with a
+ * the planned step, by early stopping or at its target, also scores the task's final-only sets), the
+ * early-stopping rule and the target ({@code training.stop_at}), checkpoints every
+ * {@code checkpoint_every} steps and at the end, and the run directory's records (docs/RUNS.md). A directory with a checkpoint is continued from it exactly; one with a
  * result is left alone.
  */
 final class TrainingLoop {
@@ -76,6 +77,7 @@ final class TrainingLoop {
     private final Checkpoints checkpoints;
     private final BatchSampler sampler;
     private final StoppingRule stopping;
+    private final Target target;
     private final Evaluator evaluator;
     private final int plannedSteps;
 
@@ -132,6 +134,8 @@ final class TrainingLoop {
         this.sampler = new BatchSampler(task.components(), plan.initSeed(), training.batch(), layout);
         this.stopping = new StoppingRule(training.earlyStopping());
         this.evaluator = new Evaluator(task);
+        // before anything is written: a target no evaluation reports would let the run train to its end unnoticed
+        this.target = new Target(training.stopAt(), evaluator.everyEvaluationMetrics(), evaluator.finalOnlyMetrics());
     }
 
     RunOutcome run() {
@@ -364,8 +368,14 @@ final class TrainingLoop {
         // The rule reads the training loss and the stage only, so it can decide before scoring whether
         // this evaluation is the run's last, the one that also scores the final-only sets.
         boolean stops = stopping.observe(step, mean, stage.last());
+        boolean last = stops || step == plannedSteps;
         long t0 = System.nanoTime();
-        Map<String, Double> metrics = evaluator.evaluate(learner.decoder(), stops || step == plannedSteps);
+        Map<String, Double> metrics = evaluator.evaluate(learner.decoder(), last);
+        // The target is known to end the run only once the evaluation is scored: the final-only sets follow.
+        boolean reached = target.reached(metrics, stage.last());
+        if (reached && !last) {
+            metrics = evaluator.withFinalOnly(learner.decoder(), metrics);
+        }
         double evaluationSeconds = (System.nanoTime() - t0) / 1e9;
         double stepsPerSecond = trainingNanos == 0 ? 0 : timedSteps / (trainingNanos / 1e9);
         EvaluationRecord record = new EvaluationRecord(step, metrics, mean, learningRate, stage, weights,
@@ -379,7 +389,9 @@ final class TrainingLoop {
         directory.metrics().append(record);
         lastRecord = Optional.of(record);
         listener.evaluated(record);
-        if (stops) {
+        if (reached) { // also when early stopping fires at the same evaluation, or it is the planned last
+            ended = Optional.of(StopReason.TARGET);
+        } else if (stops) {
             ended = Optional.of(StopReason.EARLY_STOPPING);
         }
         lossSum = 0;
@@ -453,6 +465,7 @@ final class TrainingLoop {
             case STEPS -> "trained all " + plannedSteps + " planned steps";
             case EARLY_STOPPING -> "the mean training loss changed by less than " + training.earlyStopping().minDelta()
                     + " for " + training.earlyStopping().patience() + " evaluations in a row (SPEC section 6)";
+            case TARGET -> target.message(lastRecord.map(EvaluationRecord::metrics).orElse(Map.of()), step);
             case NON_FINITE_LOSS -> "the training loss diverged";
         };
     }

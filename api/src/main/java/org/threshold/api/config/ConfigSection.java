@@ -107,6 +107,16 @@ public interface ConfigSection {
     /** A nested mapping; an absent key gives an empty section (all defaults). */
     ConfigSection section(String key);
 
+    /**
+     * A nested mapping the file may leave out, for a setting that is off unless given (e.g.
+     * {@code training.stop_at}): empty when the key is absent or null ({@code ~}), and then the key
+     * stays out of the resolved config as well, so a setting added later leaves the resolved config
+     * (and so the run identity) of every file that does not use it as it was. The key is known
+     * either way; a value that is not a mapping is a problem and gives empty. Asked for again, the
+     * same section.
+     */
+    Optional<ConfigSection> optionalSection(String key);
+
     /** A list of mappings, e.g. curriculum stages; an absent key gives an empty list. */
     List<ConfigSection> sections(String key);
 

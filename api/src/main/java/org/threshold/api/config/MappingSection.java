@@ -266,6 +266,22 @@ final class MappingSection implements ConfigSection {
     }
 
     @Override
+    public Optional<ConfigSection> optionalSection(String key) {
+        if (sections.containsKey(key)) {
+            return Optional.of(sections.get(key));
+        }
+        Optional<ConfigNode.Entry> entry = ask(key).filter(e -> !isNull(e.value()));
+        if (entry.isEmpty()) {
+            return Optional.empty(); // known, but not resolved: the resolved config is as if no one had asked
+        }
+        if (!(entry.get().value() instanceof ConfigNode.Mapping)) {
+            mismatch(pathOf(key), entry.get().value(), "a mapping", Scalars.found(entry.get().value()));
+            return Optional.empty();
+        }
+        return Optional.of(section(key));
+    }
+
+    @Override
     public List<ConfigSection> sections(String key) {
         List<ConfigSection> cached = sectionLists.get(key);
         if (cached != null) {

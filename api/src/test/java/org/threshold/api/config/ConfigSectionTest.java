@@ -297,6 +297,41 @@ class ConfigSectionTest {
     }
 
     @Test
+    void anOptionalSectionLeftOutIsEmptyKnownAndAbsentFromTheResolvedConfig() {
+        for (String yaml : List.of("steps: 5\n", "steps: 5\nstop_at: ~\n", "steps: 5\nstop_at:\n")) {
+            ConfigDocument d = doc(yaml);
+            d.root().integer("steps", 1, 1, 10);
+            assertThat(d.root().optionalSection("stop_at")).as(yaml).isEmpty();
+            assertThat(problems(d)).as(yaml).isEmpty();
+            assertThat(d.resolvedYaml()).as("as if no one had asked: " + yaml).isEqualTo("steps: 5\n");
+        }
+        ConfigDocument typo = doc("stop_a: {value: 1}\n");
+        assertThat(typo.root().optionalSection("stop_at")).isEmpty();
+        assertThat(problems(typo)).containsExactly(
+                "run.yaml:1:1: stop_a: expected one of the keys stop_at, found 'stop_a' (did you mean 'stop_at'?)");
+    }
+
+    @Test
+    void anOptionalSectionGivenIsBoundAndResolvedLikeAnyOther() {
+        ConfigDocument d = doc("stop_at: {value: 0.5, metric: accuracy}\n");
+        ConfigSection s = d.root().optionalSection("stop_at").orElseThrow();
+        assertThat(s.path()).isEqualTo("stop_at");
+        assertThat(s.text("metric", "")).isEqualTo("accuracy");
+        assertThat(s.number("value", 0, 0, 1)).isEqualTo(0.5);
+        assertThat(d.root().optionalSection("stop_at")).containsSame(s);
+        assertThat(d.root().section("stop_at")).isSameAs(s);
+        assertThat(problems(d)).isEmpty();
+        assertThat(d.resolvedYaml()).isEqualTo("stop_at:\n  metric: accuracy\n  value: 0.5\n");
+    }
+
+    @Test
+    void anOptionalSectionThatIsNotAMappingIsAProblem() {
+        ConfigDocument d = doc("stop_at: 0.95\n");
+        assertThat(d.root().optionalSection("stop_at")).isEmpty();
+        assertThat(problems(d)).containsExactly("run.yaml:1:10: stop_at: expected a mapping, found '0.95'");
+    }
+
+    @Test
     void keysKeepFileOrder() {
         ConfigSection s = doc("z: 1\na: 2\nm: 3\n").root();
         assertThat(s.keys()).containsExactly("z", "a", "m");

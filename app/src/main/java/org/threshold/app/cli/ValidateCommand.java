@@ -68,7 +68,8 @@ final class ValidateCommand implements Callable<Integer> {
         out.println("  parameters  " + String.format("%,d", plan.model().parameterCount()));
         out.println("  curriculum  " + plan.curriculum().stage().name() + " " + plan.curriculum().weights(0));
         out.println("  training    " + (t.epochs().isPresent() ? t.epochs().getAsDouble() + " epochs" : t.steps() + " steps")
-                + ", batch " + t.batch() + ", lr " + t.learningRate() + " (" + t.schedule() + ")");
+                + ", batch " + t.batch() + ", lr " + t.learningRate() + " (" + t.schedule() + ")"
+                + t.stopAt().map(target -> ", or until " + target.metric() + " >= " + target.value() + " (stop_at)").orElse(""));
         out.println("  metric      " + plan.metric());
         out.println("  run         " + plan.name() + ", identity " + plan.identity() + " (" + plan.runtime().output() + "/"
                 + plan.identity() + ")");

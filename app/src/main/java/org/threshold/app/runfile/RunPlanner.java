@@ -29,6 +29,7 @@ import org.threshold.api.task.TaskProvider;
 import org.threshold.trainer.RunPlan;
 import org.threshold.trainer.RuntimeConfig;
 import org.threshold.trainer.TrainingConfig;
+import org.threshold.trainer.stopping.Target;
 
 /**
  * Turns a run file (docs/CONFIG.md) into a {@link RunPlan}: binds every section, creates the task,
@@ -102,6 +103,7 @@ public final class RunPlanner {
         if (createdTask.isPresent()) {
             Task t = createdTask.get();
             headline = checkedMetric(root, metric, t);
+            training.stopAt().ifPresent(target -> checkTarget(trainingSection, target, t));
             if (model.isPresent() && modelSection.problems().isEmpty()) {
                 createdModel = create(document, modelSection, "model",
                         () -> model.get().apply(new ModelShape(t.vocabulary().size(), t.contextLength())));
@@ -152,6 +154,21 @@ public final class RunPlanner {
                     + "'" + DidYouMean.hint(metric, names));
         }
         return metric;
+    }
+
+    /** {@code training.stop_at.metric} names a metric every evaluation of the task reports. */
+    private static void checkTarget(ConfigSection training, TrainingConfig.StopAt target, Task task) {
+        List<String> every = new ArrayList<>();
+        List<String> finalOnly = new ArrayList<>();
+        for (EvalSet set : task.evalSets()) {
+            task.scorer().metrics().forEach(m -> (set.finalOnly() ? finalOnly : every).add(set.metricName(m)));
+        }
+        String problem = Target.problem(target.metric(), every, finalOnly);
+        if (!problem.isEmpty()) {
+            // a target's section is bound only when given, so it is there
+            training.optionalSection("stop_at").orElseThrow().problem("metric",
+                    problem + (finalOnly.contains(target.metric()) ? "" : DidYouMean.hint(target.metric(), every)));
+        }
     }
 
     /**

@@ -70,6 +70,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aTargetIsInTheSummarysTrainingLine() {
+        Path run = PluginJars.runFile(dir, "target.yaml", """
+                task: {type: reverse, symbols: 4, train_size: 40, test_size: 8}
+                model: {type: bigram}
+                training: {steps: 500, batch: 16, stop_at: {metric: accuracy, value: 0.95}}
+                """);
+        Cli.Result result = Cli.run("--plugins", plugins().toString(), "validate", run.toString());
+        assertThat(result.code()).isZero();
+        assertThat(result.outLines()).contains("  training    500 steps, batch 16, lr 0.001 (cosine), or until accuracy >= 0.95 (stop_at)");
+    }
+
+    @Test
     void aSyntaxErrorIsOneLineWithItsPosition() {
         Path run = PluginJars.runFile(dir, "syntax.yaml", "task: {type: reverse\nmodel: [\n");
         Cli.Result result = Cli.run("--plugins", plugins().toString(), "validate", run.toString());

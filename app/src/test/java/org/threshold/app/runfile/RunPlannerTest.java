@@ -17,6 +17,7 @@ import org.threshold.api.plugin.Plugins;
 import org.threshold.app.fixtures.PluginJars;
 import org.threshold.app.fixtures.TestPlugins;
 import org.threshold.trainer.RunPlan;
+import org.threshold.trainer.TrainingConfig;
 
 /** Binding whole run files (docs/CONFIG.md) with the reverse plugin jar, the bigram model and the constant curriculum. */
 class RunPlannerTest {
@@ -139,6 +140,13 @@ class RunPlannerTest {
     }
 
     @Test
+    void identitiesOfExistingRunDirectoriesStayAsTheyWere() {
+        // computed before training.stop_at existed (commit ab5a89b): a key added later enters the
+        // identity only when a file sets it, so run and sweep directories made before it stay valid
+        assertThat(plan(BASE).identity()).isEqualTo("88be448b5636");
+    }
+
+    @Test
     void identityChangesWithEveryScienceKey() {
         String identity = plan(BASE).identity();
         assertThat(plan(BASE.replace("seed: 3", "seed: 4")).identity()).isNotEqualTo(identity);
@@ -203,6 +211,37 @@ class RunPlannerTest {
                 "run.yaml:6:1: metric: expected one of the task's metrics accuracy, position_accuracy, accuracy.train,"
                         + " position_accuracy.train, found 'accuracy.tran' (did you mean 'accuracy.train'?)");
         assertThat(plan(BASE + "metric: accuracy.train\n").metric()).isEqualTo("accuracy.train");
+    }
+
+    @Test
+    void aTargetIsPartOfTheIdentityAndItsResolvedConfigReadsBack() {
+        String withTarget = BASE.replace("training: {steps: 100}", "training: {steps: 100, stop_at: {metric: accuracy.train, value: 0.9}}");
+        RunPlan plan = plan(withTarget);
+        assertThat(plan.training().stopAt()).contains(new TrainingConfig.StopAt("accuracy.train", 0.9));
+        assertThat(plan.identity()).isNotEqualTo(plan(BASE).identity())
+                .isNotEqualTo(plan(withTarget.replace("value: 0.9", "value: 0.95")).identity())
+                .isNotEqualTo(plan(withTarget.replace("metric: accuracy.train", "metric: accuracy")).identity());
+        assertThat(plan.resolvedYaml()).contains("  stop_at:\n    metric: accuracy.train\n    value: 0.9\n");
+        RunPlan again = planner.plan(ConfigDocument.parse(plan.resolvedYaml(), "config.yaml"));
+        assertThat(again.identity()).isEqualTo(plan.identity());
+        assertThat(again.training().stopAt()).isEqualTo(plan.training().stopAt());
+        assertThat(plan(BASE).resolvedYaml()).doesNotContain("stop_at");
+    }
+
+    @Test
+    void aTargetOnAMetricTheTaskDoesNotReportIsAProblemAtItsKey() {
+        assertThat(problems(BASE.replace("training: {steps: 100}", "training:\n  stop_at: {metric: acuracy, value: 0.9}")))
+                .containsExactly("run.yaml:6:13: training.stop_at.metric: expected one of the metrics every evaluation reports (accuracy,"
+                        + " position_accuracy, accuracy.train, position_accuracy.train), found 'acuracy' (did you mean 'accuracy'?)");
+    }
+
+    @Test
+    void aTargetOnAFinalOnlySetIsAProblemSinceOnlyTheLastEvaluationScoresIt() {
+        assertThat(problems("task: {type: addition, eval_size: 20}\nmodel: {type: bigram}\n"
+                + "training: {stop_at: {metric: accuracy.adderboard, value: 0.99}}\n")).singleElement().asString()
+                .startsWith("run.yaml:3:22: training.stop_at.metric: expected one of the metrics every evaluation reports (accuracy,")
+                .endsWith("found 'accuracy.adderboard', which only the run's last evaluation reports (its test set is final-only),"
+                        + " so no evaluation before the end could reach it");
     }
 
     @Test

@@ -9,6 +9,8 @@ public enum StopReason {
     STEPS("steps", true),
     /** The appendix's early-stopping rule fired (SPEC section 6). */
     EARLY_STOPPING("early_stopping", true),
+    /** An evaluation in the last curriculum stage reached the config's {@code training.stop_at}. */
+    TARGET("target", true),
     /** The training loss became NaN or infinite; the run failed. */
     NON_FINITE_LOSS("non_finite_loss", false);
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.threshold.api.task.EvalItem;
 import org.threshold.api.task.EvalSet;
 import org.threshold.api.task.Scorer;
@@ -42,11 +43,36 @@ public final class Evaluator {
      * @param endOfRun whether this is a run's last evaluation, which also scores the final-only sets
      */
     public Map<String, Double> evaluate(Decoder decoder, boolean endOfRun) {
+        return score(decoder, set -> endOfRun || !set.finalOnly());
+    }
+
+    /**
+     * The metrics of an evaluation that turned out to be the run's last only once it was scored
+     * (its target reached, {@code training.stop_at}): {@code scored}, which has every set's but
+     * the final-only ones', with the final-only sets scored now, in the order
+     * {@link #evaluate(Decoder, boolean)} gives for a last evaluation.
+     */
+    public Map<String, Double> withFinalOnly(Decoder decoder, Map<String, Double> scored) {
+        Map<String, Double> finalOnly = score(decoder, EvalSet::finalOnly);
+        if (finalOnly.isEmpty()) {
+            return scored;
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (EvalSet set : task.evalSets()) {
+            for (String m : task.scorer().metrics()) {
+                String name = set.metricName(m);
+                metrics.put(name, set.finalOnly() ? finalOnly.get(name) : scored.get(name));
+            }
+        }
+        return metrics;
+    }
+
+    private Map<String, Double> score(Decoder decoder, Predicate<EvalSet> which) {
         Scorer scorer = task.scorer();
         List<String> names = scorer.metrics();
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (EvalSet set : task.evalSets()) {
-            if (set.finalOnly() && !endOfRun) {
+            if (!which.test(set)) {
                 continue;
             }
             List<EvalItem> items = set.items();
@@ -72,6 +98,17 @@ public final class Evaluator {
             }
         }
         return metrics;
+    }
+
+    /** The metrics every evaluation reports: those of the sets that are not final-only. */
+    public Set<String> everyEvaluationMetrics() {
+        Set<String> out = new LinkedHashSet<>();
+        for (EvalSet set : task.evalSets()) {
+            if (!set.finalOnly()) {
+                task.scorer().metrics().forEach(m -> out.add(set.metricName(m)));
+            }
+        }
+        return out;
     }
 
     /** The metrics only a run's last evaluation reports: those of the final-only sets. */
