@@ -192,6 +192,14 @@ public final class ConfigDocument {
         return ((MappingSection) root()).resolvedNode();
     }
 
+    /**
+     * What a run's identity is made of: {@link #resolved()} without the keys binders left
+     * {@link ConfigSection#outsideIdentity(String) outside it}.
+     */
+    public ConfigNode.Mapping resolvedForIdentity() {
+        return ((MappingSection) root()).resolvedNode(true);
+    }
+
     /** {@link #resolved()} as YAML text that reads back to the same config. */
     public String resolvedYaml() {
         return YamlWriter.write(resolved());

@@ -134,4 +134,15 @@ public interface ConfigSection {
 
     /** The problems recorded so far in this section and the sections under it. */
     List<ConfigProblem> problems();
+
+    /**
+     * Leaves a key asked for out of the run's identity (the resolved config still shows it). For a
+     * key added after run directories existed, while it has the value runs had before it
+     * (DESIGN.md: such a key enters the identity only when set away from that), so that existing
+     * runs keep their directories; or for a value whose science enters the identity otherwise, such
+     * as a file path beside the hash of the file's content. The default does nothing: the key stays
+     * in the identity, which never merges two runs that differ.
+     */
+    default void outsideIdentity(String key) {
+    }
 }

@@ -36,6 +36,7 @@ final class MappingSection implements ConfigSection {
     private final List<MappingSection> children = new ArrayList<>();
     private final Map<String, MappingSection> sections = new HashMap<>();
     private final Map<String, List<ConfigSection>> sectionLists = new HashMap<>();
+    private final Set<String> outsideIdentity = new LinkedHashSet<>();
     private boolean finished;
 
     MappingSection(ConfigDocument document, String path, ConfigNode.Mapping mapping) {
@@ -355,24 +356,43 @@ final class MappingSection implements ConfigSection {
         children.forEach(MappingSection::finish);
     }
 
+    @Override
+    public void outsideIdentity(String key) {
+        if (!resolved.containsKey(key)) {
+            throw new IllegalStateException("ask for " + pathOf(key) + " before leaving it out of the identity");
+        }
+        outsideIdentity.add(key);
+    }
+
     /** The resolved mapping: every key asked for with the value used, defaults filled in. */
     ConfigNode.Mapping resolvedNode() {
+        return resolvedNode(false);
+    }
+
+    /**
+     * @param forIdentity without the keys left {@link #outsideIdentity(String) outside the identity},
+     *     here and in the sections under this one
+     */
+    ConfigNode.Mapping resolvedNode(boolean forIdentity) {
         List<ConfigNode.Entry> entries = new ArrayList<>();
         resolved.forEach((key, value) -> {
+            if (forIdentity && outsideIdentity.contains(key)) {
+                return;
+            }
             Mark keyMark = mapping.entry(key).map(ConfigNode.Entry::keyMark).orElse(mark());
-            entries.add(new ConfigNode.Entry(key, keyMark, resolvedValue(value)));
+            entries.add(new ConfigNode.Entry(key, keyMark, resolvedValue(value, forIdentity)));
         });
         return new ConfigNode.Mapping(entries, mark());
     }
 
-    private static ConfigNode resolvedValue(Object value) {
+    private static ConfigNode resolvedValue(Object value, boolean forIdentity) {
         if (value instanceof MappingSection s) {
-            return s.resolvedNode();
+            return s.resolvedNode(forIdentity);
         }
         if (value instanceof List<?> list) {
             List<ConfigNode> items = new ArrayList<>();
             for (Object item : list) {
-                items.add(((MappingSection) item).resolvedNode());
+                items.add(((MappingSection) item).resolvedNode(forIdentity));
             }
             return new ConfigNode.Sequence(items, Mark.unknown("default"));
         }

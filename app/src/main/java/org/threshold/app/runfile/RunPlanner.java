@@ -123,7 +123,7 @@ public final class RunPlanner {
         document.check();
         return new RunPlan(name, seed, initSeed, headline, createdTask.orElseThrow(), createdModel.orElseThrow(),
                 createdCurriculum.orElseThrow(), training, runtime, createdProbes, document.resolvedYaml(),
-                RunIdentity.of(document.resolved()));
+                RunIdentity.of(document.resolvedForIdentity()));
     }
 
     /**

@@ -69,6 +69,21 @@ class ValidateCommandTest {
         assertThat(lines.get(8)).matches("  run         reversal, identity [0-9a-f]{12} \\(runs/[0-9a-f]{12}\\)");
     }
 
+    /**
+     * DESIGN.md: a key added later enters a run's identity only when set away from its default.
+     * These identities were printed at commit ab5a89b, before the gpt model had SPEC section 5b's
+     * options (positions, tie_embeddings, bias, mlp_ratio, mlp_layers, head_dim, norm).
+     */
+    @Test
+    void examplesKeepTheIdentitiesTheyHadBeforeTheModelOptionsOfSpec5b() {
+        for (String[] example : new String[][] {{"quickstart.yaml", "8f742539bd4e"}, {"addition.yaml", "06aee96fdce3"},
+                {"listops-max-med-sum.yaml", "418f5a3bc1f3"}, {"permutation-op.yaml", "0102ad45278f"}}) {
+            Cli.Result result = Cli.run("validate", Path.of("..", "examples", example[0]).toString());
+            assertThat(result.code()).as(example[0] + ": " + result.err()).isZero();
+            assertThat(result.out()).as(example[0]).contains("identity " + example[1] + " ");
+        }
+    }
+
     @Test
     void aTargetIsInTheSummarysTrainingLine() {
         Path run = PluginJars.runFile(dir, "target.yaml", """

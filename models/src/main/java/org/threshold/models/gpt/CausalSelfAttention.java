@@ -9,11 +9,12 @@ import org.threshold.api.model.HookPoint;
 /**
  * Causal self-attention with one fused QKV projection (one matrix product instead of three) and
  * batched matrix products over the batch (and heads). Scores are scaled by 1/√(head size) and
- * masked additively, as in peer_gpt.py.
+ * masked additively, as in peer_gpt.py. Queries, keys and values are heads · head size wide (d
+ * by default; {@code head_dim} sets it apart from d), and the projection maps that width back to d.
  */
 final class CausalSelfAttention {
 
-    private final int d;
+    private final int width;
     private final int heads;
     private final int headSize;
     private final NDArray scale;
@@ -21,7 +22,7 @@ final class CausalSelfAttention {
 
     /** {@code scale} is a 0-d array: DJL 0.35 gave wrong gradients for Java scalars under autograd (DESIGN.md). */
     CausalSelfAttention(GptConfig config, NDArray scale) {
-        this.d = config.d();
+        this.width = config.attentionWidth();
         this.heads = config.heads();
         this.headSize = config.headSize();
         this.scale = scale;
@@ -31,15 +32,16 @@ final class CausalSelfAttention {
     /**
      * @param normed LN1(x), (batch·time, d)
      * @param mask additive, broadcastable to (batch, time, keys)
+     * @param rotation rotary positions, applied to queries and keys; null without them
      * @param pass its cache, when present, holds keys and values of earlier positions of this layer
      *     and is extended here; its hook sees the attention weights
      * @return SA(LN1(x)) (batch·time, d), projection included
      */
-    NDArray forward(NDArray normed, BlockWeights w, int batch, NDArray mask, int layer, Pass pass) {
+    NDArray forward(NDArray normed, BlockWeights w, int batch, NDArray mask, Rotation rotation, int layer, Pass pass) {
         Optional<KvCache> cache = pass.cache();
         NDArrayEx ex = normed.getNDArrayInternal();
         long time = normed.getShape().get(0) / batch;
-        NDArray qkv = ex.linear(normed, w.qkvWeight(), w.qkvBias()).singletonOrThrow().reshape(batch, time, 3L * d);
+        NDArray qkv = ex.linear(normed, w.qkvWeight(), w.qkvBias()).singletonOrThrow().reshape(batch, time, 3L * width);
         NDList split = qkv.split(3, 2);
         NDArray q = split.get(0);
         NDArray k = split.get(1);
@@ -47,6 +49,10 @@ final class CausalSelfAttention {
         NDArray weights;
         NDArray y;
         if (heads == 1) {
+            if (rotation != null) {
+                q = rotation.apply(q);
+                k = rotation.apply(k);
+            }
             if (cache.isPresent()) {
                 NDArray[] all = cache.get().append(layer, k, v, 1);
                 k = all[0];
@@ -58,6 +64,11 @@ final class CausalSelfAttention {
             q = q.reshape(batch, time, heads, headSize).transpose(0, 2, 1, 3);
             k = k.reshape(batch, time, heads, headSize).transpose(0, 2, 1, 3);
             v = v.reshape(batch, time, heads, headSize).transpose(0, 2, 1, 3);
+            if (rotation != null) {
+                Rotation perHead = rotation.withHeadAxis();
+                q = perHead.apply(q);
+                k = perHead.apply(k);
+            }
             if (cache.isPresent()) {
                 NDArray[] all = cache.get().append(layer, k, v, 2);
                 k = all[0];
@@ -68,7 +79,7 @@ final class CausalSelfAttention {
             weights = softmax(q.matMul(k.transpose(0, 1, 3, 2)), headMask, layer, pass);
             y = weights.matMul(v).transpose(0, 2, 1, 3);
         }
-        NDArray flat = y.reshape(batch * time, d);
+        NDArray flat = y.reshape(batch * time, width);
         return ex.linear(flat, w.projectionWeight(), w.projectionBias()).singletonOrThrow();
     }
 

@@ -72,28 +72,61 @@ public final class Gpt implements Model {
 
     /**
      * Per token and block application, what backward keeps: the block's input and its two
-     * LayerNorms' outputs (3d), queries, keys and values (3d), the attention's output and its
-     * projection (2d), the feed-forward's hidden layer before and after GELU (8d) and its output
-     * (d), with the residual sums (d): 18d; per head, the attention scores and their softmax
-     * (2·time). Besides: the embeddings' sum and the final LayerNorm (2d per token).
+     * norms' outputs (3d), queries, keys and values (3w, w = heads · head size), the attention's
+     * output (w) and its projection (d), the feed-forward's hidden layer before and after GELU
+     * (2h, h = mlp_ratio · d) and its output (d), with the residual sums (d): 18d for SPEC section
+     * 5's model, w = d and h = 4d, less without an MLP; per head, the attention scores and their
+     * softmax (2·time). Besides: the embeddings' sum and the final norm (2d per token).
      */
     @Override
     public long activationFloats(int rows, int time) {
-        long perToken = (long) config.layers() * (18L * config.d() + 2L * config.heads() * time) + 2L * config.d();
+        long d = config.d();
+        long attention = 3 * d + 4L * config.attentionWidth() + d + d + 2L * config.heads() * time;
+        long mlp = 2L * config.mlpWidth() + d;
+        long perToken = 2 * d;
+        for (int layer = 0; layer < config.layers(); layer++) {
+            perToken += attention + (config.hasMlp(layer) ? mlp : 0);
+        }
         return (long) Math.min(Long.MAX_VALUE, (double) rows * time * perToken); // a huge batch saturates, never wraps
     }
 
     @Override
     public String summary() {
-        return String.format(Locale.ROOT, "gpt %s d=%d layers=%d heads=%d: %,d parameters", config.variant().word(),
-                config.d(), config.layers(), config.heads(), parameterCount());
+        return String.format(Locale.ROOT, "gpt %s d=%d layers=%d heads=%d%s: %,d parameters", config.variant().word(),
+                config.d(), config.layers(), config.heads(), options(), parameterCount());
+    }
+
+    /** SPEC section 5b's options that differ from SPEC section 5's model, e.g. " head_dim=2 positions=rotary tied". */
+    private String options() {
+        StringBuilder s = new StringBuilder();
+        if (config.headSize() * config.heads() != config.d()) {
+            s.append(" head_dim=").append(config.headSize());
+        }
+        if (config.positions() != Positions.LEARNED) {
+            s.append(" positions=").append(config.positions().word());
+        }
+        if (config.norm() != Norm.LAYER) {
+            s.append(" norm=").append(config.norm().word());
+        }
+        if (!config.bias()) {
+            s.append(" no bias");
+        }
+        if (config.mlpRatio() == 0) {
+            s.append(" no MLP");
+        } else if (config.mlpRatio() != GptConfig.DEFAULT_MLP_RATIO || config.mlpLayers().size() != config.layers()) {
+            s.append(" mlp_ratio=").append(config.mlpRatio()).append(" mlp_layers=").append(config.mlpLayers());
+        }
+        if (config.tieEmbeddings()) {
+            s.append(" tied embeddings");
+        }
+        return s.toString();
     }
 
     /** A view of the token embedding (vocabulary, d) in the weights; close it when done. */
     @Override
     public Optional<NDArray> tokenEmbeddings() {
         NDArray flat = block.weights();
-        ParameterTensor t = block.layout().tensor("tok_emb");
+        ParameterTensor t = block.layout().tensor(ParameterLayout.TOKEN_EMBEDDING);
         try (NDArray slice = flat.get(new NDIndex().addSliceDim(t.offset(), t.end()))) {
             NDArray view = slice.reshape(t.shape());
             NDScope.unregister(view);

@@ -19,9 +19,10 @@ import org.threshold.api.model.ModelShape;
 
 /**
  * The nanoGPT-style causal decoder of SPEC section 5 as one DJL {@link ai.djl.nn.Block}: token
- * ids (batch, time) in, logits (batch, time, vocabulary) out. Token + learned position
- * embeddings, the blocks (distinct, or one applied {@code layers} times), a final LayerNorm and
- * an untied head without bias.
+ * ids (batch, time) in, logits (batch, time, vocabulary) out. Token + position embeddings
+ * (learned, sinusoidal, or none: rotary positions act in attention), the blocks (distinct, or one
+ * applied {@code layers} times), a final norm and a head without bias (the token embedding
+ * itself when tied); SPEC section 5b's options.
  *
  * <p>Its single DJL {@link Parameter}, {@code weights}, is the flat vector of every parameter
  * ({@link ParameterLayout}); each pass takes views of it. Training, decoding and the named
@@ -37,8 +38,12 @@ public final class GptBlock extends AbstractBlock {
     private final ParameterLayout layout;
     private final Parameter weights;
     private final List<TransformerBlock> blocks = new ArrayList<>();
-    private final Shape normalized;
+    private Normalization normalization;
     private CausalMasks masks;
+    /** (context, d), the sinusoidal positions; null unless positions are sinusoidal. */
+    private NDArray sinusoids;
+    /** (context, 2m) cosines and sines of rotary positions; null unless positions are rotary. */
+    private NDArray[] rotary;
 
     GptBlock(GptConfig config, ModelShape shape) {
         super(VERSION);
@@ -46,7 +51,6 @@ public final class GptBlock extends AbstractBlock {
         this.shape = shape;
         this.layout = ParameterLayout.of(config, shape);
         this.weights = addParameter(Parameter.builder().setName("weights").setType(Parameter.Type.WEIGHT).build());
-        this.normalized = new Shape(config.d());
     }
 
     /** Creates the flat parameter vector (float32) on {@code manager} with {@code values} and the model's constants. */
@@ -80,12 +84,36 @@ public final class GptBlock extends AbstractBlock {
         flat.setRequiresGradient(true);
         weights.setArray(flat);
         NDArray scale = manager.create((float) (1.0 / Math.sqrt(config.headSize())));
-        NDScope.unregister(flat, scale); // the model's, not the scope's that happens to be open
+        NDArray zeroBias = manager.zeros(new Shape(config.d()));
+        NDArray epsilon = manager.create(Normalization.EPSILON);
+        NDScope.unregister(flat, scale, zeroBias, epsilon); // the model's, not the scope's that happens to be open
+        normalization = new Normalization(config, zeroBias, epsilon);
         blocks.clear();
-        for (int i = 0; i < config.variant().distinctBlocks(config.layers()); i++) {
-            blocks.add(new TransformerBlock(config, scale));
+        for (int i = 0; i < config.distinctBlocks(); i++) {
+            blocks.add(new TransformerBlock(config, scale, normalization));
         }
         masks = new CausalMasks(manager);
+        if (config.positions() == Positions.SINUSOIDAL) {
+            sinusoids = manager.create(sinusoids(shape.contextLength(), config.d()), new Shape(shape.contextLength(), config.d()));
+            NDScope.unregister(sinusoids);
+        } else if (config.positions() == Positions.ROTARY) {
+            rotary = Rotation.tables(manager, shape.contextLength(), config.headSize());
+        }
+    }
+
+    /**
+     * "Attention is all you need"'s fixed positions, (context, d) row-major:
+     * PE(t, 2i) = sin(t / 10000^(2i/d)), PE(t, 2i+1) = cos(t / 10000^(2i/d)).
+     */
+    static float[] sinusoids(int context, int d) {
+        float[] table = new float[context * d];
+        for (int t = 0; t < context; t++) {
+            for (int c = 0; c < d; c++) {
+                double angle = t / Math.pow(10_000, (c - c % 2) / (double) d);
+                table[t * d + c] = (float) (c % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
+            }
+        }
+        return table;
     }
 
     /** The flat vector of every parameter, in {@link ParameterLayout} order. */
@@ -138,32 +166,46 @@ public final class GptBlock extends AbstractBlock {
         GptWeights w = layout.views(flat, ids);
         NDArray x = ids.getNDArrayInternal().embedding(ids, w.tokenEmbedding(), SparseFormat.DENSE).singletonOrThrow();
         x = pass.hook().at(HookPoint.EMBED, 0, x);
-        NDArray positions;
-        if (pass.positions().isPresent()) {
-            NDArray p = pass.positions().get();
-            positions = p.getNDArrayInternal().embedding(p, w.positionEmbedding(), SparseFormat.DENSE).singletonOrThrow();
-        } else {
-            positions = time == shape.contextLength() ? w.positionEmbedding()
-                    : w.positionEmbedding().get(new NDIndex().addSliceDim(0, time));
+        NDArray table = switch (config.positions()) {
+            case LEARNED -> w.positionEmbedding();
+            case SINUSOIDAL -> sinusoids;
+            case ROTARY, NONE -> null;
+        };
+        if (table != null) {
+            x = x.add(pass.hook().at(HookPoint.POS_EMBED, 0, rows(table, pass, time)));
+        } else if (pass.hook() != ActivationHook.NONE) {
+            // nothing is added for rotary or no positions: a hook sees zeros (and may replace them)
+            x = x.add(pass.hook().at(HookPoint.POS_EMBED, 0, x.getManager().zeros(new Shape(time, config.d()), x.getDataType())));
         }
-        positions = pass.hook().at(HookPoint.POS_EMBED, 0, positions);
-        x = x.add(positions);
+        Rotation rotation = rotary == null ? null
+                : new Rotation(rows(rotary[0], pass, time), rows(rotary[1], pass, time), config.headSize());
         x = Dropout.apply(x, (float) config.dropout(), pass.training());
         x = x.reshape(batch * (long) time, config.d());
         NDArray mask = pass.mask().orElseGet(() -> masks.causal(time));
         for (int layer = 0; layer < config.layers(); layer++) {
             TransformerBlock block = blocks.get(config.variant() == Variant.RECURRENT ? 0 : layer);
-            x = block.forward(x, w.blocks().get(layer), layer, batch, mask, pass);
+            x = block.forward(x, w.blocks().get(layer), layer, config.hasMlp(layer), batch, mask, rotation, pass);
         }
         int outTime = time;
         if (pass.lastPositionOnly() && time > 1) {
             x = x.reshape(batch, time, config.d()).get(new NDIndex(":, -1, :"));
             outTime = 1;
         }
-        x = x.getNDArrayInternal().layerNorm(x, normalized, w.finalNormGain(), w.finalNormBias(),
-                TransformerBlock.NORM_EPSILON).singletonOrThrow();
+        x = normalization.apply(x, w.finalNormGain(), w.finalNormBias());
         NDArray logits = x.getNDArrayInternal().linear(x, w.head(), null).singletonOrThrow();
         return logits.reshape(batch, outTime, shape.vocabularySize());
+    }
+
+    /**
+     * The rows of a per-position table (context, …) this pass needs: its positions' rows
+     * (batch, time, …) when it gives positions (decoding), else rows 0 … time−1.
+     */
+    private NDArray rows(NDArray table, Pass pass, int time) {
+        if (pass.positions().isPresent()) {
+            NDArray p = pass.positions().get();
+            return p.getNDArrayInternal().embedding(p, table, SparseFormat.DENSE).singletonOrThrow();
+        }
+        return time == shape.contextLength() ? table : table.get(new NDIndex().addSliceDim(0, time));
     }
 
     @Override

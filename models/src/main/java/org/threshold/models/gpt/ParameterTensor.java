@@ -5,7 +5,8 @@ import ai.djl.ndarray.types.Shape;
 /**
  * One named tensor of a GPT's parameters and where it lives in the flat parameter vector.
  *
- * @param name peer_gpt.py's name, e.g. {@code h0.qkv.w} (weights are stored (out, in), as PyTorch does)
+ * @param name nanoGPT's state_dict name, e.g. {@code transformer.h.0.attn.c_attn.weight} (weights are
+ *     stored (out, in), as PyTorch does)
  * @param shape the tensor's shape
  * @param offset index of its first element in the flat vector
  * @param init how it starts (nanoGPT's scheme, as peer_gpt.py)

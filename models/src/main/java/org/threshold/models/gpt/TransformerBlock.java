@@ -1,43 +1,55 @@
 package org.threshold.models.gpt;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import org.threshold.api.model.HookPoint;
 
 /**
- * One pre-LayerNorm transformer block (SPEC section 5):
- * x1 = x + SA(LN1(x)), out = x1 + FFN(LN2(x1)), FFN = d → 4d → d with GELU. Activations are
- * (batch·time, d) matrices so that every linear layer is one fused matrix product with its bias
- * (libtorch's addmm; a 3-d input would take a product and a separate bias addition).
+ * One pre-norm transformer block (SPEC sections 5 and 5b):
+ * x1 = x + SA(N1(x)), out = x1 + FFN(N2(x1)), FFN = d → mlp_ratio·d → d with GELU, N the
+ * configured norm. A block application without an MLP ({@code mlp_layers}) gives out = x1, and its
+ * {@code hook_mlp_out} is zeros (replacing it adds the replacement). Activations are (batch·time, d)
+ * matrices so that every linear layer is one fused matrix product with its bias (libtorch's addmm;
+ * a 3-d input would take a product and a separate bias addition).
  */
 final class TransformerBlock {
 
-    /** PyTorch's LayerNorm epsilon, as peer_gpt.py. */
-    static final float NORM_EPSILON = 1e-5f;
-
     private final CausalSelfAttention attention;
-    private final Shape normalized;
+    private final Normalization normalization;
     private final float dropout;
 
-    TransformerBlock(GptConfig config, NDArray scale) {
+    TransformerBlock(GptConfig config, NDArray scale, Normalization normalization) {
         this.attention = new CausalSelfAttention(config, scale);
-        this.normalized = new Shape(config.d());
+        this.normalization = normalization;
         this.dropout = (float) config.dropout();
     }
 
-    /** The block's output; every named activation passes through {@code pass.hook()} on its way. */
-    NDArray forward(NDArray x, BlockWeights w, int layer, int batch, NDArray mask, Pass pass) {
+    /**
+     * The block's output; every named activation passes through {@code pass.hook()} on its way.
+     *
+     * @param mlp whether this application runs the block's MLP
+     * @param rotation rotary positions for this pass, null without them
+     */
+    NDArray forward(NDArray x, BlockWeights w, int layer, boolean mlp, int batch, NDArray mask, Rotation rotation, Pass pass) {
         ActivationHook hook = pass.hook();
         x = hook.at(HookPoint.RESID_PRE, layer, x);
-        NDArray normed1 = x.getNDArrayInternal().layerNorm(x, normalized, w.norm1Gain(), w.norm1Bias(), NORM_EPSILON).singletonOrThrow();
-        NDArray sa = attention.forward(normed1, w, batch, mask, layer, pass);
+        NDArray normed1 = normalization.apply(x, w.norm1Gain(), w.norm1Bias());
+        NDArray sa = attention.forward(normed1, w, batch, mask, rotation, layer, pass);
         NDArray attended = hook.at(HookPoint.ATTN_OUT, layer, Dropout.apply(sa, dropout, pass.training()));
         NDArray x1 = hook.at(HookPoint.RESID_MID, layer, x.add(attended));
-        NDArray normed2 = x1.getNDArrayInternal().layerNorm(x1, normalized, w.norm2Gain(), w.norm2Bias(), NORM_EPSILON).singletonOrThrow();
-        NDArray hidden = normed2.getNDArrayInternal().linear(normed2, w.upWeight(), w.upBias()).singletonOrThrow();
-        hidden = hidden.getNDArrayInternal().gelu();
-        NDArray fed = hidden.getNDArrayInternal().linear(hidden, w.downWeight(), w.downBias()).singletonOrThrow();
-        fed = hook.at(HookPoint.MLP_OUT, layer, Dropout.apply(fed, dropout, pass.training()));
-        return hook.at(HookPoint.RESID_POST, layer, x1.add(fed));
+        NDArray out;
+        if (mlp) {
+            NDArray normed2 = normalization.apply(x1, w.norm2Gain(), w.norm2Bias());
+            NDArray hidden = normed2.getNDArrayInternal().linear(normed2, w.upWeight(), w.upBias()).singletonOrThrow();
+            hidden = hidden.getNDArrayInternal().gelu();
+            NDArray fed = hidden.getNDArrayInternal().linear(hidden, w.downWeight(), w.downBias()).singletonOrThrow();
+            fed = hook.at(HookPoint.MLP_OUT, layer, Dropout.apply(fed, dropout, pass.training()));
+            out = x1.add(fed);
+        } else if (hook != ActivationHook.NONE) {
+            // no MLP: its output is zero, which a hook sees (and may replace); training pays nothing
+            out = x1.add(hook.at(HookPoint.MLP_OUT, layer, x1.zerosLike()));
+        } else {
+            out = x1;
+        }
+        return hook.at(HookPoint.RESID_POST, layer, out);
     }
 }

@@ -117,6 +117,71 @@ class GptForwardTest {
     }
 
     @Test
+    void sinusoidalPositionsAddTheFixedTableOfAttentionIsAllYouNeed() {
+        assertMatchesNaiveModel(GptConfig.standard(6, 2).withPositions(Positions.SINUSOIDAL), SHAPE.contextLength());
+    }
+
+    @Test
+    void rotaryPositionsTurnQueriesAndKeysOfEveryHead() {
+        assertMatchesNaiveModel(new GptConfig(Variant.STANDARD, 8, 2, 2, 0).withPositions(Positions.ROTARY), 11);
+        assertMatchesNaiveModel(GptConfig.standard(8, 1).withPositions(Positions.ROTARY), 7);
+    }
+
+    @Test
+    void rotaryPositionsLeaveTheLastDimensionOfAnOddHeadAsItIs() {
+        assertMatchesNaiveModel(GptConfig.standard(6, 1).withHeads(2, 3).withPositions(Positions.ROTARY), 9);
+        assertMatchesNaiveModel(GptConfig.standard(5, 1).withHeads(1, 5).withPositions(Positions.ROTARY), 9);
+    }
+
+    @Test
+    void withoutPositionsOnlyTheCausalMaskOrdersTokens() {
+        assertMatchesNaiveModel(GptConfig.standard(6, 2).withPositions(Positions.NONE), 10);
+    }
+
+    @Test
+    void tiedEmbeddingsMakeTheHeadTheTokenEmbeddingTransposed() {
+        assertMatchesNaiveModel(GptConfig.standard(8, 2).withTiedEmbeddings(true), 10);
+    }
+
+    @Test
+    void withoutBiasesNoLinearLayerOrLayerNormAddsOne() {
+        assertMatchesNaiveModel(new GptConfig(Variant.STANDARD, 8, 2, 2, 0).withBias(false), 10);
+    }
+
+    @Test
+    void rmsNormAndNoNormAreTheConfiguredNormalization() {
+        assertMatchesNaiveModel(GptConfig.standard(8, 2).withNorm(Norm.RMS), 10);
+        assertMatchesNaiveModel(GptConfig.standard(8, 2).withNorm(Norm.NONE), 10);
+        assertMatchesNaiveModel(GptConfig.standard(8, 2).withNorm(Norm.RMS).withBias(false), 10);
+    }
+
+    @Test
+    void theMlpRatioSetsTheHiddenWidthAndZeroRemovesTheMlp() {
+        assertMatchesNaiveModel(GptConfig.standard(6, 2).withMlpRatio(2), 10);
+        assertMatchesNaiveModel(GptConfig.standard(6, 2).withMlpRatio(0), 10);
+    }
+
+    @Test
+    void onlyTheListedBlocksHaveAnMlp() {
+        assertMatchesNaiveModel(GptConfig.standard(6, 2).withMlpLayers(java.util.List.of(1)), 10);
+        assertMatchesNaiveModel(GptConfig.recurrent(6, 3).withMlpLayers(java.util.List.of(0, 2)), 10);
+    }
+
+    @Test
+    void aHeadSizeApartFromTheWidthSetsTheAttentionsWidth() {
+        assertMatchesNaiveModel(GptConfig.standard(6, 2).withHeads(2, 4), 10);
+        assertMatchesNaiveModel(GptConfig.standard(4, 1).withHeads(3, 1), 10);
+        assertMatchesNaiveModel(GptConfig.recurrent(6, 2).withHeads(1, 2), 10);
+    }
+
+    @Test
+    void aWidthOfOneAndAnAdderBoardSizedModelCompute() {
+        assertMatchesNaiveModel(GptConfig.standard(1, 1).withNorm(Norm.RMS), 8);
+        assertMatchesNaiveModel(GptConfig.standard(3, 1).withHeads(1, 2).withPositions(Positions.ROTARY).withTiedEmbeddings(true)
+                .withBias(false).withNorm(Norm.RMS).withMlpRatio(2), SHAPE.contextLength());
+    }
+
+    @Test
     void logitsOfAPositionDependOnlyOnEarlierTokens() {
         Gpt model = new Gpt(GptConfig.standard(8, 2), SHAPE);
         model.initialize(manager, scrambled(model.layout(), 3));
@@ -159,8 +224,9 @@ class GptForwardTest {
                     assertThat(mean).as(t.name()).isCloseTo(0, within(0.002));
                 }
             }
-            assertThat(t.init()).as(t.name()).isEqualTo(t.name().endsWith(".g") ? ParameterTensor.Init.ONES
-                    : t.name().endsWith(".b") ? ParameterTensor.Init.ZEROS : ParameterTensor.Init.NORMAL);
+            boolean normGain = t.name().matches(".*\\.ln_(1|2|f)\\.weight");
+            assertThat(t.init()).as(t.name()).isEqualTo(normGain ? ParameterTensor.Init.ONES
+                    : t.name().endsWith(".bias") ? ParameterTensor.Init.ZEROS : ParameterTensor.Init.NORMAL);
         }
     }
 

@@ -286,4 +286,59 @@ class HooksTest {
             assertThat(manager.getManagedArrays()).hasSize(before);
         }
     }
+
+    @Test
+    void aBlockWithoutMlpShowsZerosAtItsMlpOutAndAReplacementThereIsAdded() {
+        GptConfig config = GptConfig.standard(6, 2).withMlpLayers(List.of(1));
+        Gpt model = new Gpt(config, SHAPE);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            float[] parameters = GptForwardTest.scrambled(model.layout(), 6);
+            model.initialize(manager, parameters);
+            Hooks hooks = model.hooks().orElseThrow();
+            int[][] ids = GptForwardTest.randomTokens(1, 5, SHAPE.vocabularySize(), 3);
+            NDArray tokens = GptForwardTest.ids(manager, ids);
+            ActivationRun run = hooks.capture(tokens, "blocks.0.hook_mlp_out", "blocks.0.hook_resid_mid",
+                    "blocks.0.hook_resid_post", "blocks.1.hook_mlp_out");
+            assertThat(run.get("blocks.0.hook_mlp_out").toFloatArray()).containsOnly(0f).hasSize(5 * 6);
+            assertClose(run.get("blocks.0.hook_resid_post"), run.get("blocks.0.hook_resid_mid"));
+            assertThat(run.get("blocks.1.hook_mlp_out").abs().sum().getFloat()).isPositive();
+            // patching the missing MLP's output adds the replacement to the residual stream, as NaiveGpt does
+            double[][] replacement = new double[5][6];
+            float[] given = new float[5 * 6];
+            for (int i = 0; i < given.length; i++) {
+                given[i] = (float) Math.sin(i);
+                replacement[i / 6][i % 6] = given[i];
+            }
+            NDArray patch = manager.create(given, new Shape(1, 5, 6));
+            float[] patched = hooks.run(tokens, List.of(), Map.of("blocks.0.hook_mlp_out", patch)).logits().toFloatArray();
+            double[][] expected = new NaiveGpt(model.layout(), parameters).logits(ids[0], Map.of(0, replacement));
+            for (int i = 0; i < patched.length; i++) {
+                assertThat((double) patched[i]).isCloseTo(expected[i / SHAPE.vocabularySize()][i % SHAPE.vocabularySize()],
+                        within(2e-4));
+            }
+        }
+    }
+
+    @Test
+    void positionsThatAddNothingShowZerosAtPosEmbedAndSinusoidalOnesTheirTable() {
+        for (Positions positions : List.of(Positions.ROTARY, Positions.NONE, Positions.SINUSOIDAL)) {
+            Gpt model = new Gpt(GptConfig.standard(4, 1).withPositions(positions), SHAPE);
+            try (NDManager manager = NDManager.newBaseManager()) {
+                model.initialize(manager, 2);
+                NDArray tokens = GptForwardTest.ids(manager, GptForwardTest.randomTokens(2, 3, SHAPE.vocabularySize(), 3));
+                ActivationRun run = model.hooks().orElseThrow().capture(tokens, "hook_pos_embed", "hook_embed",
+                        "blocks.0.hook_resid_pre");
+                float[] pos = run.get("hook_pos_embed").toFloatArray();
+                assertThat(run.get("hook_pos_embed").getShape()).isEqualTo(new Shape(2, 3, 4));
+                if (positions == Positions.SINUSOIDAL) {
+                    // PE(1, 0) = sin(1), PE(1, 1) = cos(1), PE(1, 2) = sin(1 / 100), PE(1, 3) = cos(1 / 100)
+                    assertThat(java.util.Arrays.copyOfRange(pos, 4, 8)).containsExactly(new float[] {(float) Math.sin(1),
+                            (float) Math.cos(1), (float) Math.sin(0.01), (float) Math.cos(0.01)}, within(1e-6f));
+                } else {
+                    assertThat(pos).as("%s", positions).containsOnly(0f);
+                }
+                assertClose(run.get("blocks.0.hook_resid_pre"), run.get("hook_embed").add(run.get("hook_pos_embed")));
+            }
+        }
+    }
 }

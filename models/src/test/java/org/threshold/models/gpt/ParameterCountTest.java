@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,8 +68,8 @@ class ParameterCountTest {
             for (BlockWeights block : weights.blocks()) {
                 assertThat(block).isSameAs(weights.blocks().get(0));
             }
-            assertThat(layout.tensors()).extracting(ParameterTensor::name).filteredOn(n -> n.matches("h\\d+\\..*"))
-                    .allMatch(n -> n.startsWith("h0."));
+            assertThat(layout.tensors()).extracting(ParameterTensor::name).filteredOn(n -> n.matches("transformer\\.h\\.\\d+\\..*"))
+                    .allMatch(n -> n.startsWith("transformer.h.0."));
         }
         ParameterLayout standard = ParameterLayout.of(GptConfig.standard(8, 4), new ModelShape(10, 12));
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -76,6 +77,126 @@ class ParameterCountTest {
             GptWeights weights = standard.views(flat, flat);
             assertThat(weights.blocks()).doesNotHaveDuplicates();
         }
+    }
+
+    // SPEC section 5b: each option changes the count by a formula written out here from V, T, d,
+    // the layers and the option's own numbers; the layout, the built model and the provider agree.
+
+    private static final int V = 14;
+    private static final int T = 20;
+
+    private static void assertCount(GptConfig config, long expected) {
+        ModelShape shape = new ModelShape(V, T);
+        assertThat(ParameterLayout.count(config, shape)).as("layout of %s", config).isEqualTo(expected);
+        assertThat(new GptProvider().parameterCount(config, shape)).isEqualTo(expected);
+        Gpt model = new Gpt(config, shape);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            model.initialize(manager, 3);
+            assertThat(model.block().getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum())
+                    .as("built %s", config).isEqualTo(expected);
+            assertThat(model.parameterCount()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void sinusoidalRotaryAndNoPositionsHaveNoPositionTable() {
+        int d = 8;
+        for (Positions fixed : List.of(Positions.SINUSOIDAL, Positions.ROTARY, Positions.NONE)) {
+            assertCount(GptConfig.standard(d, 2).withPositions(fixed), handCount(V, T, d, 2) - (long) T * d);
+        }
+        assertCount(GptConfig.standard(d, 2).withPositions(Positions.LEARNED), handCount(V, T, d, 2));
+    }
+
+    @Test
+    void tiedEmbeddingsDropTheHeadMatrix() {
+        int d = 8;
+        assertCount(GptConfig.standard(d, 3).withTiedEmbeddings(true), handCount(V, T, d, 3) - (long) V * d);
+        assertCount(GptConfig.recurrent(d, 3).withTiedEmbeddings(true), handCount(V, T, d, 1) - (long) V * d);
+    }
+
+    @Test
+    void withoutBiasesTheLinearLayersAndLayerNormsLoseTheirs() {
+        int d = 8;
+        int layers = 2;
+        // per block: qkv 3d, projection d, fc 4d, fc2 d, two LayerNorms 2d; the final LayerNorm d
+        long biases = layers * (3L * d + d + 4L * d + d + 2L * d) + d;
+        assertCount(GptConfig.standard(d, layers).withBias(false), handCount(V, T, d, layers) - biases);
+    }
+
+    @Test
+    void theMlpRatioSetsTheHiddenWidthAndZeroRemovesMlpAndItsNorm() {
+        int d = 6;
+        int layers = 2;
+        long embeddings = (long) V * d + (long) T * d;
+        long attention = 3L * d * d + 3L * d + (long) d * d + d;
+        long norm = 2L * d;
+        long head = (long) V * d;
+        for (int ratio : new int[] {1, 2, 3, 8}) {
+            long mlp = ((long) ratio * d * d + (long) ratio * d) + ((long) d * ratio * d + d);
+            assertCount(GptConfig.standard(d, layers).withMlpRatio(ratio),
+                    embeddings + layers * (norm + attention + norm + mlp) + norm + head);
+        }
+        assertCount(GptConfig.standard(d, layers).withMlpRatio(0), embeddings + layers * (norm + attention) + norm + head);
+    }
+
+    @Test
+    void onlyTheListedBlocksHoldAnMlpAndItsNorm() {
+        int d = 6;
+        long mlpAndNorm = (4L * d * d + 4L * d) + (4L * d * d + d) + 2L * d;
+        // the assign-add study's model: two blocks, an MLP in the second only
+        assertCount(GptConfig.standard(d, 2).withMlpLayers(List.of(1)), handCount(V, T, d, 2) - mlpAndNorm);
+        assertCount(GptConfig.standard(d, 3).withMlpLayers(List.of()), handCount(V, T, d, 3) - 3 * mlpAndNorm);
+        assertCount(GptConfig.standard(d, 3).withMlpLayers(List.of(0, 2)), handCount(V, T, d, 3) - mlpAndNorm);
+        // a recurrent model's one block has an MLP when any application runs it
+        assertCount(GptConfig.recurrent(d, 3).withMlpLayers(List.of(2)), handCount(V, T, d, 1));
+        assertCount(GptConfig.recurrent(d, 3).withMlpLayers(List.of()), handCount(V, T, d, 1) - mlpAndNorm);
+    }
+
+    @Test
+    void aWidthFromOneUp() {
+        for (int d = 1; d <= 5; d++) {
+            assertCount(GptConfig.standard(d, 1), handCount(V, T, d, 1));
+        }
+    }
+
+    @Test
+    void theHeadSizeSetsTheAttentionsWidthApartFromDAndHeads() {
+        int d = 6;
+        long embeddings = (long) V * d + (long) T * d;
+        long mlp = (4L * d * d + 4L * d) + (4L * d * d + d);
+        long norms = 2L * (2L * d);
+        for (int[] hw : new int[][] {{1, 2}, {2, 4}, {3, 1}, {4, 5}}) {
+            long w = (long) hw[0] * hw[1]; // heads · head size
+            long attention = (3L * w * d + 3L * w) + ((long) d * w + d);
+            assertCount(GptConfig.standard(d, 2).withHeads(hw[0], hw[1]),
+                    embeddings + 2 * (attention + mlp + norms) + 2L * d + (long) V * d);
+        }
+        // with head_dim at d / heads, heads alone change nothing
+        assertCount(GptConfig.standard(d, 2).withHeads(3, 2), handCount(V, T, d, 2));
+    }
+
+    @Test
+    void rmsNormHasAGainOnlyAndNoNormNothing() {
+        int d = 8;
+        int layers = 2;
+        long layerNormBiases = layers * 2L * d + d;
+        assertCount(GptConfig.standard(d, layers).withNorm(Norm.RMS), handCount(V, T, d, layers) - layerNormBiases);
+        assertCount(GptConfig.standard(d, layers).withNorm(Norm.NONE), handCount(V, T, d, layers) - 2 * layerNormBiases);
+    }
+
+    @Test
+    void anAdderBoardSizedModelCountsByHand() {
+        // d = 3, one layer, one head of size 2, rotary, tied, no biases, RMSNorm, MLP of width 2d
+        int d = 3;
+        int w = 2;
+        int hidden = 2 * d;
+        long expected = (long) V * d                     // token embedding = head
+                + d + 3L * w * d + (long) d * w          // ln_1 gain, c_attn, c_proj
+                + d + (long) hidden * d + (long) d * hidden // ln_2 gain, c_fc, c_proj
+                + d;                                     // ln_f gain
+        assertCount(GptConfig.standard(d, 1).withHeads(1, w).withPositions(Positions.ROTARY).withTiedEmbeddings(true)
+                .withBias(false).withNorm(Norm.RMS).withMlpRatio(2), expected);
+        assertThat(expected).isEqualTo(42 + 3 + 18 + 6 + 3 + 18 + 18 + 3);
     }
 
     @Test

@@ -99,7 +99,7 @@ class TrainingStepTest {
         Gpt model = new Gpt(GptConfig.standard(8, 1), SHAPE);
         try (NDManager manager = NDManager.newBaseManager(); TrainingStep step = step(model, manager)) {
             float[] weights = model.layout().initialValues(1);
-            weights[(int) model.layout().tensor("lnf.b").offset()] = Float.POSITIVE_INFINITY;
+            weights[(int) model.layout().tensor("transformer.ln_f.bias").offset()] = Float.POSITIVE_INFINITY;
             model.initialize(manager, weights);
             StepResult result = step.run(TokenBatch.of(examples(4, 1), PAD, false));
             assertThat(result.updated()).isFalse();
