@@ -21,8 +21,10 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.api.curriculum.Curriculum;
+import org.threshold.api.curriculum.Evaluation;
 import org.threshold.api.curriculum.Stage;
 import org.threshold.api.task.Component;
+import org.threshold.api.task.Phase;
 import org.threshold.api.task.Task;
 import org.threshold.runs.AtomicFile;
 import org.threshold.runs.DamagedFileException;
@@ -482,7 +484,24 @@ final class TrainingLoop {
                 headline == null ? OptionalDouble.empty() : OptionalDouble.of(headline), learner.parameterCount(), step,
                 plannedSteps, lastRecord.map(r -> OptionalDouble.of(r.trainLoss())).orElse(OptionalDouble.empty()), metrics,
                 new TreeMap<>(task.figures()), plan.name(), plan.identity(), task.describe(), learner.summary(), elapsedSeconds(),
-                provenance.numerics());
+                provenance.numerics(), phases());
+    }
+
+    /**
+     * The task's phases (Task.phases) with the first step each was reached at, read from the whole of
+     * metrics.jsonl, so that a resumed run counts the evaluations of its earlier sessions too.
+     */
+    private Map<String, OptionalLong> phases() {
+        List<Phase> phases = task.phases();
+        Map<String, OptionalLong> out = new LinkedHashMap<>();
+        if (phases.isEmpty()) {
+            return out;
+        }
+        List<Evaluation> history = directory.metrics().read().stream().map(EvaluationRecord::evaluation).toList();
+        for (Phase phase : phases) {
+            out.put(phase.name(), phase.reachedAt(history));
+        }
+        return out;
     }
 
     private RunOutcome finish(RunResult result, OptionalLong resumedFrom) {

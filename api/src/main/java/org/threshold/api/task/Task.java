@@ -66,6 +66,17 @@ public interface Task {
     }
 
     /**
+     * Optional capability: the training phases the task names, each the first evaluation step at
+     * which one of its metrics reaches a level (assign-add's {@code phase.direct} …
+     * {@code phase.lookup.held_out}: accuracy 0.9 on each test set, SPEC section 8). The trainer
+     * writes the steps reached into result.json ({@code phases}) and the run's summary, knowing
+     * nothing of the task. Empty, the default, for a task that names none.
+     */
+    default List<Phase> phases() {
+        return List.of();
+    }
+
+    /**
      * Whether training counts only each example's completion (its targets from
      * {@link Example#completionStart()}) when the run's config does not choose
      * ({@code training.loss}). False, the default: every non-pad token counts (SPEC section 6). A

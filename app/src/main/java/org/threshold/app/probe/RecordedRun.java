@@ -84,6 +84,7 @@ public final class RecordedRun implements TrainedRun {
         JsonObject o = read.get();
         numbers(o.getAsJsonObject("figures"), figures);
         numbers(o.getAsJsonObject("metrics"), figures);
+        numbers(o.getAsJsonObject("phases"), figures);
         numbers(o, figures);
         return figures;
     }

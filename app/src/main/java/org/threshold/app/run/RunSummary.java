@@ -40,6 +40,13 @@ public final class RunSummary {
         if (!r.figures().isEmpty()) {
             line(s, "figures", columns(r.figures()));
         }
+        if (!r.phases().isEmpty()) {
+            List<String> reached = r.phasesReached().entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue())).toList();
+            String unreached = r.phasesUnreached().isEmpty() ? ""
+                    : String.format(Locale.ROOT, "%n%13snot reached: %s", "", String.join(", ", r.phasesUnreached()));
+            line(s, "phases", (reached.isEmpty() ? "none reached" : columns(reached)) + unreached);
+        }
         line(s, "directory", outcome.directory().path().toString());
         return s.toString();
     }
@@ -57,7 +64,10 @@ public final class RunSummary {
     // metrics in rows of three, aligned, so that a task with many test sets still fits one screen;
     // a column is as wide as its longest cell (edge names such as training_sentences.A->D are long)
     private static String columns(Map<String, Double> values) {
-        List<String> cells = values.entrySet().stream().map(e -> e.getKey() + " " + number(e.getValue())).toList();
+        return columns(values.entrySet().stream().map(e -> e.getKey() + " " + number(e.getValue())).toList());
+    }
+
+    private static String columns(List<String> cells) {
         int width = Math.max(28, cells.stream().mapToInt(String::length).max().orElse(0) + 2);
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {

@@ -41,6 +41,22 @@ class RunSummaryTest {
     }
 
     @Test
+    void thePhasesATaskNamesAreListedWithTheirStepsAndThoseNeverReached() {
+        RunResult r = outcome(StopReason.STEPS, OptionalDouble.of(0.9655), true).result();
+        Map<String, OptionalLong> phases = new LinkedHashMap<>();
+        phases.put("phase.direct", OptionalLong.of(250));
+        phases.put("phase.routed", OptionalLong.of(1_750));
+        phases.put("phase.chain", OptionalLong.empty());
+        RunResult withPhases = new RunResult(r.stopReason(), r.message(), r.metric(), r.testAccuracy(), r.parameters(), r.steps(),
+                r.plannedSteps(), r.trainLoss(), r.metrics(), r.figures(), r.name(), r.identity(), r.task(), r.model(),
+                r.wallSeconds(), r.numerics(), phases);
+        String text = RunSummary.of(new RunOutcome(new RunDirectory(Path.of("runs", "x")), withPhases, true, OptionalLong.empty()));
+        assertThat(text).containsPattern("  phases     phase\\.direct 250 +phase\\.routed 1,750\\s*\\n +not reached: phase\\.chain\\n");
+        assertThat(RunSummary.of(outcome(StopReason.STEPS, OptionalDouble.of(0.9655), true))).as("a task without phases")
+                .doesNotContain("phases");
+    }
+
+    @Test
     void aFailedRunSaysSoAndWhy() {
         String text = RunSummary.of(outcome(StopReason.NON_FINITE_LOSS, OptionalDouble.empty(), true));
         assertThat(text).contains("FAILED").contains("non_finite_loss").contains("no evaluation ran, so there is no accuracy");

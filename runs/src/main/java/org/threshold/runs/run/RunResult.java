@@ -1,10 +1,14 @@
 package org.threshold.runs.run;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.threshold.runs.Json;
 import org.threshold.runs.JsonFields;
 import org.threshold.runs.run.StopReason;
@@ -31,18 +35,30 @@ import org.threshold.runs.run.StopReason;
  * @param wallSeconds training time across sessions, in seconds (a timing field)
  * @param numerics the numerical environment every session of the run computed with (provenance.json
  *     has it too); empty for runs written before it was recorded
+ * @param phases the training phases the task names ({@code Task.phases()}, e.g. {@code phase.routed}),
+ *     each with the first evaluation step at which it was reached, empty when it never was; no
+ *     entries for a task that names none
  */
 public record RunResult(StopReason stopReason, String message, String metric, OptionalDouble testAccuracy, long parameters,
                         long steps, long plannedSteps, OptionalDouble trainLoss, Map<String, Double> metrics,
                         Map<String, Double> figures, String name, String identity, String task, String model,
-                        double wallSeconds, Optional<Numerics> numerics) {
+                        double wallSeconds, Optional<Numerics> numerics, Map<String, OptionalLong> phases) {
+
+    /** A result without phases (a task that names none, an older run). */
+    public RunResult(StopReason stopReason, String message, String metric, OptionalDouble testAccuracy, long parameters,
+                     long steps, long plannedSteps, OptionalDouble trainLoss, Map<String, Double> metrics,
+                     Map<String, Double> figures, String name, String identity, String task, String model, double wallSeconds,
+                     Optional<Numerics> numerics) {
+        this(stopReason, message, metric, testAccuracy, parameters, steps, plannedSteps, trainLoss, metrics, figures, name,
+                identity, task, model, wallSeconds, numerics, Map.of());
+    }
 
     /** A result without recorded numerics (an older run, a test). */
     public RunResult(StopReason stopReason, String message, String metric, OptionalDouble testAccuracy, long parameters,
                      long steps, long plannedSteps, OptionalDouble trainLoss, Map<String, Double> metrics,
                      Map<String, Double> figures, String name, String identity, String task, String model, double wallSeconds) {
         this(stopReason, message, metric, testAccuracy, parameters, steps, plannedSteps, trainLoss, metrics, figures, name,
-                identity, task, model, wallSeconds, Optional.empty());
+                identity, task, model, wallSeconds, Optional.empty(), Map.of());
     }
 
     /** Version of the result.json format; bumped when a field changes meaning. */
@@ -51,6 +67,25 @@ public record RunResult(StopReason stopReason, String message, String metric, Op
     public RunResult {
         metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+        phases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phases));
+    }
+
+    /** The phases reached, with their steps, in the task's order. */
+    public Map<String, Long> phasesReached() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        phases.forEach((name, step) -> step.ifPresent(s -> out.put(name, s)));
+        return out;
+    }
+
+    /** The phases the task names that the run never reached, in the task's order. */
+    public List<String> phasesUnreached() {
+        List<String> out = new ArrayList<>();
+        phases.forEach((name, step) -> {
+            if (step.isEmpty()) {
+                out.add(name);
+            }
+        });
+        return out;
     }
 
     public boolean finished() {
@@ -79,6 +114,18 @@ public record RunResult(StopReason stopReason, String message, String metric, Op
         time.addProperty("wall_s", wallSeconds);
         o.add("time", time);
         numerics.ifPresent(n -> o.add("numerics", n.toJson()));
+        if (!phases.isEmpty()) {
+            // a phase never reached is absent from phases (SPEC section 8) and named in phases_unreached
+            JsonObject reached = new JsonObject();
+            phasesReached().forEach(reached::addProperty);
+            o.add("phases", reached);
+            List<String> unreached = phasesUnreached();
+            if (!unreached.isEmpty()) {
+                JsonArray names = new JsonArray();
+                unreached.forEach(names::add);
+                o.add("phases_unreached", names);
+            }
+        }
         return o;
     }
 
@@ -87,7 +134,16 @@ public record RunResult(StopReason stopReason, String message, String metric, Op
         return new RunResult(stopReason(f), f.text("message"), f.text("metric"), f.optionalNumber("test_accuracy"),
                 f.whole("parameters"), f.whole("steps"), f.whole("planned_steps"), f.optionalNumber("train_loss"),
                 f.numbers("metrics"), f.numbers("figures"), f.text("name"), f.text("identity"), f.text("task"), f.text("model"),
-                f.object("time").number("wall_s"), f.optionalObject("numerics").map(n -> Numerics.fromJson(n.json())));
+                f.object("time").number("wall_s"), f.optionalObject("numerics").map(n -> Numerics.fromJson(n.json())), phases(f));
+    }
+
+    private static Map<String, OptionalLong> phases(JsonFields f) {
+        Map<String, OptionalLong> out = new LinkedHashMap<>();
+        f.optionalObject("phases").ifPresent(p -> p.keys().forEach(name -> out.put(name, OptionalLong.of(p.whole(name)))));
+        if (f.has("phases_unreached")) {
+            f.texts("phases_unreached").forEach(name -> out.put(name, OptionalLong.empty()));
+        }
+        return out;
     }
 
     private static StopReason stopReason(JsonFields f) {

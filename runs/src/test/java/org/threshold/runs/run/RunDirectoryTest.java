@@ -7,10 +7,12 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +50,34 @@ class RunDirectoryTest {
         assertThat(json.get("stop_reason").getAsString()).isEqualTo("early_stopping");
         assertThat(json.getAsJsonObject("time").get("wall_s").getAsDouble()).isEqualTo(45.5);
         assertThat(run.readResult()).contains(result(OptionalDouble.of(0.97)));
+    }
+
+    @Test
+    void phasesReachedAreStepsInResultJsonAndThoseNeverReachedAreAbsentFromThemAndListed() throws IOException {
+        RunDirectory run = RunDirectory.under(output, "phases");
+        run.create();
+        RunResult plain = result(OptionalDouble.of(0.97));
+        Map<String, OptionalLong> phases = new LinkedHashMap<>();
+        phases.put("phase.direct", OptionalLong.of(250));
+        phases.put("phase.chain", OptionalLong.empty());
+        phases.put("phase.routed", OptionalLong.of(1_500));
+        RunResult withPhases = new RunResult(plain.stopReason(), plain.message(), plain.metric(), plain.testAccuracy(),
+                plain.parameters(), plain.steps(), plain.plannedSteps(), plain.trainLoss(), plain.metrics(), plain.figures(),
+                plain.name(), plain.identity(), plain.task(), plain.model(), plain.wallSeconds(), Optional.empty(), phases);
+        run.writeResult(withPhases);
+        JsonObject json = Json.parse(Files.readString(run.result()));
+        assertThat(json.getAsJsonObject("phases").toString()).isEqualTo("{\"phase.direct\":250,\"phase.routed\":1500}");
+        assertThat(json.getAsJsonArray("phases_unreached").toString()).isEqualTo("[\"phase.chain\"]");
+        RunResult read = run.readResult().orElseThrow();
+        assertThat(read).isEqualTo(withPhases);
+        assertThat(read.phasesReached()).containsExactly(Map.entry("phase.direct", 250L), Map.entry("phase.routed", 1_500L));
+        assertThat(read.phasesUnreached()).containsExactly("phase.chain");
+
+        run.writeResult(plain);
+        JsonObject without = Json.parse(Files.readString(run.result()));
+        assertThat(without.has("phases")).as("a task that names no phases writes none").isFalse();
+        assertThat(without.has("phases_unreached")).isFalse();
+        assertThat(run.readResult().orElseThrow().phases()).isEmpty();
     }
 
     @Test
