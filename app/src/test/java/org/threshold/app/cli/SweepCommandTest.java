@@ -101,7 +101,7 @@ class SweepCommandTest {
         Cli.Result result = Cli.run("sweep", file.toString());
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.errLines()).containsExactly(
-                file + ":9:19: model.d: grid point 1 (model.d=-4, training.stpes=10): expected an integer from 4 to 65536, found '-4'",
+                file + ":9:19: model.d: grid point 1 (model.d=-4, training.stpes=10): expected an integer from 1 to 65536, found '-4'",
                 file + ":10:5: training.stpes: every grid point: expected one of the keys steps, epochs, batch, lr, min_lr, warmup, "
                         + "schedule, betas, eps, weight_decay, clip, eval_every, loss, early_stopping, stop_at, found 'stpes' "
                         + "(did you mean 'steps'?)");
