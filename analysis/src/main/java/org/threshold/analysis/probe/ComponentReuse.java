@@ -33,14 +33,24 @@ record ComponentReuse(int modulus, int pairs, double directAccuracy, double rout
     /**
      * One layer's numbers.
      *
-     * @param same cosine of direct (x, y) and routed (x, y)
-     * @param control cosine of direct (x', y') and routed (x, y), x' + y' ≢ x + y
+     * @param same cosine of direct (x, y) and routed (x, y), per pair in the pairs' order
+     * @param control cosine of direct (x', y') and routed (x, y), x' + y' ≢ x + y, per pair
      * @param zeroVectors how many of the compared outputs were zero vectors, whose cosine is taken as 0
+     * @param patched the token predicted after each patched routed prompt, per pair
      * @param donor share of patched answers equal to the donor's sum
      * @param original share of patched answers equal to the routed prompt's own sum
      * @param neither the rest (another element, or no element at all)
      */
-    record Layer(int layer, Spread same, Spread control, int zeroVectors, double donor, double original, double neither) {
+    record Layer(int layer, double[] same, double[] control, int zeroVectors, int[] patched, double donor, double original,
+                 double neither) {
+
+        Spread sameSpread() {
+            return Spread.of(same);
+        }
+
+        Spread controlSpread() {
+            return Spread.of(control);
+        }
     }
 
     double chance() {
@@ -89,9 +99,14 @@ record ComponentReuse(int modulus, int pairs, double directAccuracy, double rout
                 rows[i] = mlpDonor[i][l];
             }
             int[] patched = reading.patchedAnswers(routed, l, rows);
-            double donor = share(patched, donorSums);
-            double original = share(patched, sums);
-            layers.add(new Layer(l, Spread.of(same), Spread.of(control), zeros[0], donor, original, 1 - donor - original));
+            int neither = 0;
+            for (int i = 0; i < patched.length; i++) {
+                if (patched[i] != sums[i] && patched[i] != donorSums[i]) {
+                    neither++;
+                }
+            }
+            layers.add(new Layer(l, same, control, zeros[0], patched, share(patched, donorSums), share(patched, sums),
+                    (double) neither / patched.length));
         }
         return new ComponentReuse(n, pairs.size(), directAccuracy, routedAccuracy, layers, withoutMlp);
     }

@@ -20,10 +20,13 @@ import org.threshold.api.probe.ProbeInput;
 import org.threshold.api.probe.ProbeReport;
 import org.threshold.api.probe.TrainedRun;
 import org.threshold.api.task.SumPrompts;
+import org.threshold.runs.CsvFile;
+import org.threshold.runs.Table;
 
 /**
  * Component reuse (SPEC section 8, {@link ComponentReuse}) of every chosen run: one picture per run
- * ({@code component-reuse-<run>.png}) and every number in {@code component-reuse.json}. A run whose
+ * ({@code component-reuse-<run>.png}), the figures in {@code component-reuse.json}, and every
+ * pair's numbers in {@code component-reuse.csv}. A run whose
  * task asks no sum both directly and through variables (any task but assign-add) is refused.
  */
 final class ComponentReuseProbe implements Probe {
@@ -52,6 +55,8 @@ final class ComponentReuseProbe implements Probe {
         List<Path> files = new ArrayList<>();
         Map<String, Double> figures = new LinkedHashMap<>();
         JsonObject runsJson = new JsonObject();
+        Table.Builder csv = Table.withColumns("run", "layer", "x", "y", "donor_x", "donor_y", "sum", "donor_sum", "cosine_same",
+                "cosine_control", "patched_answer");
         for (Map.Entry<TrainedRun, SumPrompts> e : prompts.entrySet()) {
             TrainedRun run = e.getKey();
             SumPrompts sums = e.getValue();
@@ -62,13 +67,21 @@ final class ComponentReuseProbe implements Probe {
                 reuse = ComponentReuse.measure(sums, new HookedReuseReading(ModelReading.hooks(model, run), manager), pairs);
             }
             runsJson.add(run.id(), json(run, sums, pairs, reuse));
+            for (ComponentReuse.Layer l : reuse.layers()) {
+                for (int i = 0; i < pairs.size(); i++) {
+                    int[] p = pairs.pairs().get(i);
+                    int[] q = pairs.donors().get(i);
+                    csv.row(run.id(), l.layer(), p[0], p[1], q[0], q[1], (p[0] + p[1]) % sums.modulus(), (q[0] + q[1]) % sums.modulus(),
+                            l.same()[i], l.control()[i], run.task().vocabulary().token(l.patched()[i]));
+                }
+            }
             String id = run.id();
             figures.put(id + ".routed_accuracy", reuse.routedAccuracy());
             figures.put(id + ".direct_accuracy", reuse.directAccuracy());
             for (ComponentReuse.Layer l : reuse.layers()) {
                 String key = id + ".layer" + l.layer() + ".";
-                figures.put(key + "cosine_same", l.same().mean());
-                figures.put(key + "cosine_control", l.control().mean());
+                figures.put(key + "cosine_same", l.sameSpread().mean());
+                figures.put(key + "cosine_control", l.controlSpread().mean());
                 figures.put(key + "patch_donor", l.donor());
                 figures.put(key + "patch_original", l.original());
                 figures.put(key + "patch_neither", l.neither());
@@ -85,8 +98,8 @@ final class ComponentReuseProbe implements Probe {
             Path png = out.resolve(NAME + "-" + FileNames.safe(id) + ".png");
             List<ComponentReuseFigure.Layer> bars = new ArrayList<>();
             for (ComponentReuse.Layer l : reuse.layers()) {
-                bars.add(new ComponentReuseFigure.Layer("layer " + l.layer(), l.same().mean(), l.same().sd(), l.control().mean(),
-                        l.control().sd(), l.donor(), l.original(), l.neither()));
+                bars.add(new ComponentReuseFigure.Layer("layer " + l.layer(), l.sameSpread().mean(), l.sameSpread().sd(), l.controlSpread().mean(),
+                        l.controlSpread().sd(), l.donor(), l.original(), l.neither()));
             }
             new ComponentReuseFigure("Component reuse, run " + id + " (" + pairs.size() + " sums mod " + sums.modulus()
                     + ", routed accuracy " + String.format(Locale.ROOT, "%.2f", reuse.routedAccuracy()) + ")",
@@ -100,6 +113,9 @@ final class ComponentReuseProbe implements Probe {
         json.add("config", sample);
         json.add("runs", runsJson);
         json.add("notes", ProbeJson.texts(notes));
+        Path csvFile = out.resolve(NAME + ".csv");
+        CsvFile.write(csvFile, csv.build());
+        files.add(csvFile);
         Path jsonFile = out.resolve(NAME + ".json");
         ProbeJson.write(jsonFile, json);
         files.add(jsonFile);
@@ -137,8 +153,8 @@ final class ComponentReuseProbe implements Probe {
             JsonObject o = new JsonObject();
             o.addProperty("layer", l.layer());
             o.addProperty("hook", HookPoint.MLP_OUT.hookName(l.layer()));
-            o.add("cosine_same", spread(l.same()));
-            o.add("cosine_control", spread(l.control()));
+            o.add("cosine_same", spread(l.sameSpread()));
+            o.add("cosine_control", spread(l.controlSpread()));
             o.addProperty("zero_vectors", l.zeroVectors());
             JsonObject patch = new JsonObject();
             ProbeJson.put(patch, "donor", l.donor());

@@ -146,14 +146,18 @@ class ComponentReuseTest {
         assertThat(reuse.chance()).isEqualTo(1.0 / N);
 
         ComponentReuse.Layer copied = reuse.layers().get(1);
-        assertThat(copied.same().mean()).as("the same one-hot for direct and routed").isCloseTo(1.0, within(1e-12));
-        assertThat(copied.same().sd()).isCloseTo(0.0, within(1e-12));
-        assertThat(copied.control().mean()).as("one-hots of different sums are orthogonal").isEqualTo(0.0);
-        assertThat(copied.control().max()).isEqualTo(0.0);
+        assertThat(copied.sameSpread().mean()).as("the same one-hot for direct and routed").isCloseTo(1.0, within(1e-12));
+        assertThat(copied.sameSpread().sd()).isCloseTo(0.0, within(1e-12));
+        assertThat(copied.controlSpread().mean()).as("one-hots of different sums are orthogonal").isEqualTo(0.0);
+        assertThat(copied.controlSpread().max()).isEqualTo(0.0);
         assertThat(copied.donor()).isEqualTo(1.0);
         assertThat(copied.original()).isEqualTo(0.0);
         assertThat(copied.neither()).isEqualTo(0.0);
         assertThat(copied.zeroVectors()).isZero();
+        for (int i = 0; i < pairs.size(); i++) {
+            int[] q = pairs.donors().get(i);
+            assertThat(copied.patched()[i]).isEqualTo((q[0] + q[1]) % N);
+        }
     }
 
     @Test
@@ -174,11 +178,72 @@ class ComponentReuseTest {
             same[i] = cosine(new double[] {p[0], p[1], 1}, routed);
             control[i] = cosine(new double[] {q[0], q[1], 1}, routed);
         }
-        assertThat(ignored.same()).usingRecursiveComparison().withComparatorForType((a, b) -> Math.abs(a - b) < 1e-12 ? 0 : 1,
-                Double.class).isEqualTo(Spread.of(same));
-        assertThat(ignored.control().mean()).isCloseTo(Spread.of(control).mean(), within(1e-12));
-        assertThat(ignored.control().sd()).isCloseTo(Spread.of(control).sd(), within(1e-12));
-        assertThat(ignored.same().mean()).as("(x, y, 1) against (y, x, 1) is below 1 off the diagonal").isLessThan(1.0);
+        assertThat(ignored.same()).containsExactly(same, within(1e-12));
+        assertThat(ignored.control()).containsExactly(control, within(1e-12));
+        assertThat(ignored.sameSpread().mean()).as("(x, y, 1) against (y, x, 1) is below 1 off the diagonal").isLessThan(1.0);
+    }
+
+    /**
+     * One layer whose MLP output is the one-hot of y alone; the answer adds x, read from the prompt,
+     * to its argmax. Patched with the donor's, the answer is x + y': the donor's sum where x' = x,
+     * the original where y' = y, otherwise neither.
+     */
+    static final class SecondOperandModel implements ReuseReading {
+
+        @Override
+        public int layers() {
+            return 1;
+        }
+
+        private static double[] oneHot(int k) {
+            double[] v = new double[N];
+            v[k] = 1;
+            return v;
+        }
+
+        @Override
+        public double[][][] mlpOut(List<int[]> prompts) {
+            return prompts.stream().map(p -> new double[][] {oneHot(TwoWaySums.operands(p)[1])}).toArray(double[][][]::new);
+        }
+
+        @Override
+        public int[] answers(List<int[]> prompts) {
+            return prompts.stream().mapToInt(p -> (TwoWaySums.operands(p)[0] + TwoWaySums.operands(p)[1]) % N).toArray();
+        }
+
+        @Override
+        public int[] patchedAnswers(List<int[]> prompts, int layer, double[][] rows) {
+            int[] out = new int[prompts.size()];
+            for (int i = 0; i < out.length; i++) {
+                int y = 0;
+                for (int k = 1; k < N; k++) {
+                    y = rows[i][k] > rows[i][y] ? k : y;
+                }
+                out[i] = (TwoWaySums.operands(prompts.get(i))[0] + y) % N;
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void patchedAnswersAreSortedIntoDonorOriginalAndNeitherAsTheirSumsSay() {
+        SumPairs pairs = SumPairs.draw(N, 0, 11);
+        ComponentReuse.Layer layer = ComponentReuse.measure(new TwoWaySums(), new SecondOperandModel(), pairs).layers().get(0);
+        int donor = 0;
+        int original = 0;
+        for (int i = 0; i < pairs.size(); i++) {
+            int[] p = pairs.pairs().get(i);
+            int[] q = pairs.donors().get(i);
+            donor += q[0] == p[0] ? 1 : 0;
+            original += q[1] == p[1] ? 1 : 0;
+        }
+        assertThat(donor).as("the seed gives some of each").isPositive();
+        assertThat(original).isPositive();
+        assertThat(donor + original).isLessThan(pairs.size());
+        assertThat(layer.donor()).isEqualTo((double) donor / pairs.size());
+        assertThat(layer.original()).isEqualTo((double) original / pairs.size());
+        assertThat(layer.neither()).isEqualTo((double) (pairs.size() - donor - original) / pairs.size());
+        assertThat(layer.sameSpread().mean()).as("both routes store the same y").isEqualTo(1.0);
     }
 
     @Test

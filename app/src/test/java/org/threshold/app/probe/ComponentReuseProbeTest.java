@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +85,11 @@ class ComponentReuseProbeTest {
         double neither = patch.get("neither").getAsDouble();
         assertThat(donor + original + neither).isCloseTo(1.0, within(1e-9));
         assertThat(donor * 25).as("a share of 25 answers").isCloseTo(Math.rint(donor * 25), within(1e-9));
+        List<String> csv = Files.readAllLines(out.resolve("component-reuse.csv"));
+        assertThat(csv.get(0)).isEqualTo("run,layer,x,y,donor_x,donor_y,sum,donor_sum,cosine_same,cosine_control,patched_answer");
+        assertThat(csv).as("one row per pair of the one MLP layer").hasSize(1 + 25);
+        long donorRows = csv.stream().skip(1).map(line -> line.split(",")).filter(c -> c[10].equals(c[7])).count();
+        assertThat(donorRows).as("the CSV's rows give the JSON's donor share").isEqualTo(Math.round(donor * 25));
         assertThat(ImageIO.read(out.resolve("component-reuse-" + run.getFileName() + ".png").toFile())).isNotNull();
         // 400 steps on CPU (deterministic for the seed) give direct accuracy 0.92: the second block's MLP carries the sum,
         // so another sum's MLP output moves the routed answer to that sum far above chance, and the same sum's outputs align
