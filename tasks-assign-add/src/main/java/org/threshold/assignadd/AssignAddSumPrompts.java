@@ -32,7 +32,8 @@ final class AssignAddSumPrompts implements SumPrompts {
 
     @Override
     public int[] direct(int x, int y) {
-        return notation.prompt(new Program(QueryKind.DIRECT, List.of(), List.of(Operand.element(value(x)), Operand.element(value(y)))));
+        List<Operand> query = List.of(Operand.element(value(x)), Operand.element(value(y)));
+        return notation.prompt(new Program(QueryKind.DIRECT, List.of(), query));
     }
 
     @Override

@@ -60,8 +60,8 @@ public final class ComponentReuseFigure implements Figure {
 
     @Override
     public BufferedImage render(int width, int height) {
-        String subtitle = String.format(Locale.ROOT, "left: cosine of hook_mlp_out at the answer position (mean, ±1 SD); right: routed prompt"
-                + " with that layer's MLP output from a donor of another sum (chance 1/n = %.3f)", chance);
+        String subtitle = String.format(Locale.ROOT, "left: cosine of hook_mlp_out at the answer position (mean, ±1 SD);"
+                + " right: routed prompt with that layer's MLP output from a donor of another sum (chance 1/n = %.3f)", chance);
         return Panels.sideBySide(title, subtitle, List.of(similarity(), patching()), new double[] {1, 1}, width, height);
     }
 

@@ -71,8 +71,9 @@ final class ComponentReuseProbe implements Probe {
                 for (int i = 0; i < pairs.size(); i++) {
                     int[] p = pairs.pairs().get(i);
                     int[] q = pairs.donors().get(i);
-                    csv.row(run.id(), l.layer(), p[0], p[1], q[0], q[1], (p[0] + p[1]) % sums.modulus(), (q[0] + q[1]) % sums.modulus(),
-                            l.same()[i], l.control()[i], run.task().vocabulary().token(l.patched()[i]));
+                    int n = sums.modulus();
+                    csv.row(run.id(), l.layer(), p[0], p[1], q[0], q[1], (p[0] + p[1]) % n, (q[0] + q[1]) % n, l.same()[i],
+                            l.control()[i], run.task().vocabulary().token(l.patched()[i]));
                 }
             }
             String id = run.id();
@@ -98,8 +99,10 @@ final class ComponentReuseProbe implements Probe {
             Path png = out.resolve(NAME + "-" + FileNames.safe(id) + ".png");
             List<ComponentReuseFigure.Layer> bars = new ArrayList<>();
             for (ComponentReuse.Layer l : reuse.layers()) {
-                bars.add(new ComponentReuseFigure.Layer("layer " + l.layer(), l.sameSpread().mean(), l.sameSpread().sd(), l.controlSpread().mean(),
-                        l.controlSpread().sd(), l.donor(), l.original(), l.neither()));
+                Spread same = l.sameSpread();
+                Spread control = l.controlSpread();
+                bars.add(new ComponentReuseFigure.Layer("layer " + l.layer(), same.mean(), same.sd(), control.mean(),
+                        control.sd(), l.donor(), l.original(), l.neither()));
             }
             new ComponentReuseFigure("Component reuse, run " + id + " (" + pairs.size() + " sums mod " + sums.modulus()
                     + ", routed accuracy " + String.format(Locale.ROOT, "%.2f", reuse.routedAccuracy()) + ")",
@@ -124,9 +127,9 @@ final class ComponentReuseProbe implements Probe {
 
     private static SumPrompts sumPrompts(TrainedRun run) {
         Optional<SumPrompts> sums = run.task().sumPrompts();
-        return sums.orElseThrow(() -> new IllegalArgumentException(NAME + ": run " + run.id() + " is not an assign-add run: its task ("
-                + run.task().describe() + ") does not ask a sum both directly and through variables, so there is no"
-                + " direct and routed prompt to compare; probe runs of task type assign-add"));
+        return sums.orElseThrow(() -> new IllegalArgumentException(NAME + ": run " + run.id()
+                + " is not an assign-add run: its task (" + run.task().describe() + ") does not ask a sum both directly and"
+                + " through variables, so there is no direct and routed prompt to compare; probe runs of task type assign-add"));
     }
 
     private static JsonObject json(TrainedRun run, SumPrompts sums, SumPairs pairs, ComponentReuse reuse) {

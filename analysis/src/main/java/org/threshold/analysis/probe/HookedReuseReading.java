@@ -93,7 +93,8 @@ final class HookedReuseReading implements ReuseReading {
                 for (int b = 0; b < batch.size(); b++) {
                     double[] row = rows[start + b];
                     if (row.length != d) {
-                        throw new IllegalArgumentException("a replacement of " + row.length + " values for " + name + " of width " + d);
+                        throw new IllegalArgumentException("a replacement of " + row.length + " values for " + name
+                                + " of width " + d);
                     }
                     int at = (b * time + time - 1) * d;
                     for (int k = 0; k < d; k++) {
