@@ -57,6 +57,7 @@ final class ComponentReuseProbe implements Probe {
         JsonObject runsJson = new JsonObject();
         Table.Builder csv = Table.withColumns("run", "layer", "x", "y", "donor_x", "donor_y", "sum", "donor_sum", "cosine_same",
                 "cosine_control", "patched_answer");
+        Map<List<Integer>, List<String>> withoutMlp = new LinkedHashMap<>(); // one note for the runs that share it
         for (Map.Entry<TrainedRun, SumPrompts> e : prompts.entrySet()) {
             TrainedRun run = e.getKey();
             SumPrompts sums = e.getValue();
@@ -89,8 +90,7 @@ final class ComponentReuseProbe implements Probe {
             }
             figures.put(id + ".chance", reuse.chance());
             if (!reuse.withoutMlp().isEmpty()) {
-                notes.add("run " + id + ": layers " + reuse.withoutMlp() + " have no MLP (hook_mlp_out is zero at every prompt)"
-                        + " and are not measured");
+                withoutMlp.computeIfAbsent(reuse.withoutMlp(), k -> new ArrayList<>()).add(id);
             }
             if (reuse.layers().isEmpty()) {
                 notes.add("run " + id + ": no layer has an MLP, so there is nothing to compare or patch and no picture");
@@ -108,6 +108,11 @@ final class ComponentReuseProbe implements Probe {
                     + ", routed accuracy " + String.format(Locale.ROOT, "%.2f", reuse.routedAccuracy()) + ")",
                     reuse.chance(), bars).writePng(png);
             files.add(png);
+        }
+        for (Map.Entry<List<Integer>, List<String>> e : withoutMlp.entrySet()) {
+            List<String> ids = e.getValue();
+            String runs = ids.size() == 1 ? "run " + ids.get(0) : ids.size() + " runs (" + String.join(", ", ids) + ")";
+            notes.add(runs + ": layers " + e.getKey() + " have no MLP (hook_mlp_out is zero at every prompt) and are not measured");
         }
         JsonObject json = new JsonObject();
         JsonObject sample = new JsonObject();
