@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -17,6 +18,7 @@ import org.threshold.api.task.EvalSet;
 import org.threshold.api.task.Example;
 import org.threshold.api.task.Phase;
 import org.threshold.api.task.Scorer;
+import org.threshold.api.task.SumPrompts;
 import org.threshold.api.task.Task;
 import org.threshold.api.task.Vocabulary;
 
@@ -179,6 +181,12 @@ final class AssignAddTask implements Task {
             out.add(new Phase("phase." + set, AssignAddScorer.ACCURACY + "." + set, PHASE_LEVEL));
         }
         return out;
+    }
+
+    /** {@code sx+y=} and {@code su=x,w=y;u+w=} with u and w free to hold x and y in training, for the component-reuse probe. */
+    @Override
+    public Optional<SumPrompts> sumPrompts() {
+        return Optional.of(new AssignAddSumPrompts(notation, split));
     }
 
     /** The bindings and the queried variables are random givens: the loss counts the answer and its {@code e}. */

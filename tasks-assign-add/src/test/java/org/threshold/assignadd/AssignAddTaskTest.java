@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.threshold.api.task.EvalItem;
 import org.threshold.api.task.EvalSet;
 import org.threshold.api.task.Phase;
+import org.threshold.api.task.SumPrompts;
 import org.threshold.api.task.Task;
 import org.threshold.api.task.TaskContext;
 import org.threshold.api.task.TaskProvider;
@@ -163,5 +164,29 @@ class AssignAddTaskTest {
         assertThat(CompositionalSplit.perVariable(100, 0.29)).as("0.29·100 in binary is 28.999…").isEqualTo(29);
         assertThat(CompositionalSplit.perVariable(7, 0.3)).isEqualTo(2);
         assertThat(split.problem()).isEmpty();
+    }
+    @Test
+    void sumPromptsAskOneSumDirectlyAndThroughTwoVariablesFreeToHoldItsOperandsInTraining() {
+        Task task = new AssignAddProvider().create(SMALL, new TaskContext(1));
+        SumPrompts sums = task.sumPrompts().orElseThrow();
+        Vocabulary v = task.vocabulary();
+        assertThat(sums.modulus()).isEqualTo(10);
+        assertThat(v.render(sums.direct(3, 5))).isEqualTo("s3+5=");
+        assertThat(v.render(sums.routed(3, 5))).as("a holds out 0 and 1, b 2 and 3").isEqualTo("sa=3,b=5;a+b=");
+        assertThat(v.render(sums.routed(0, 2))).as("a may not hold 0, so b does, then a holds 2").isEqualTo("sb=0,a=2;b+a=");
+        assertThat(v.render(sums.routed(4, 3))).as("b may not hold 3, so a and c do").isEqualTo("sa=4,c=3;a+c=");
+        assertThat(sums.elementId(7)).isEqualTo(v.id("7"));
+        CompositionalSplit split = new CompositionalSplit(10, 6, 0.25);
+        for (int x = 0; x < 10; x++) {
+            for (int y = 0; y < 10; y++) {
+                String routed = v.render(sums.routed(x, y));
+                assertThat(routed).hasSize(13).endsWith("=");
+                int u = AssignAddNotation.VARIABLE_LETTERS.indexOf(routed.charAt(1));
+                int w = AssignAddNotation.VARIABLE_LETTERS.indexOf(routed.charAt(5));
+                assertThat(split.isHeldOut(u, x) || split.isHeldOut(w, y)).as(routed).isFalse();
+                assertThat(routed.substring(9)).isEqualTo(routed.charAt(1) + "+" + routed.charAt(5) + "=");
+            }
+        }
+        assertThatThrownBy(() -> sums.direct(10, 0)).hasMessageContaining("element 10 is outside 0..9");
     }
 }

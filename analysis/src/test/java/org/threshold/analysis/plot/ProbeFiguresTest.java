@@ -103,4 +103,17 @@ class ProbeFiguresTest {
             }
         }
     }
+
+    @Test
+    void componentReuseStacksThePatchedAnswersInTheDonorsColourWhereTheyMoveToTheDonor() throws IOException {
+        ComponentReuseFigure.Layer moved = new ComponentReuseFigure.Layer("layer 1", 0.9, 0.05, 0.1, 0.2, 1.0, 0.0, 0.0);
+        ComponentReuseFigure.Layer kept = new ComponentReuseFigure.Layer("layer 1", 0.9, 0.05, 0.1, 0.2, 0.0, 1.0, 0.0);
+        BufferedImage toDonor = written(new ComponentReuseFigure("reuse", 0.1, List.of(moved)), dir.resolve("moved.png"));
+        BufferedImage toOriginal = written(new ComponentReuseFigure("reuse", 0.1, List.of(kept)), dir.resolve("kept.png"));
+        assertThat(Pictures.pixelsOf(toDonor, Palette.ABOVE)).as("a full bar of donor answers")
+                .isGreaterThan(20 * Math.max(1, Pictures.pixelsOf(toOriginal, Palette.ABOVE)));
+        assertThat(Pictures.pixelsOf(toOriginal, Palette.BELOW)).isGreaterThan(20 * Math.max(1, Pictures.pixelsOf(toDonor, Palette.BELOW)));
+        assertThat(new ComponentReuseFigure("reuse", 0.1, List.of(moved, kept)).preferredSize().width)
+                .isGreaterThan(new ComponentReuseFigure("reuse", 0.1, List.of(moved)).preferredSize().width);
+    }
 }

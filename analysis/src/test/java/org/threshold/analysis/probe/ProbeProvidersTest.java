@@ -11,13 +11,13 @@ import org.threshold.api.config.ConfigException;
 import org.threshold.api.probe.ProbeProvider;
 import org.threshold.testkit.ProbeProviderContract;
 
-/** The four built-in probes: discovered by name, pass the probe contract, and name the key of a bad value. */
+/** The built-in probes: discovered by name, pass the probe contract, and name the key of a bad value. */
 class ProbeProvidersTest {
 
     @Test
-    void theFourProbesAreDiscoveredByName() {
+    void theBuiltInProbesAreDiscoveredByName() {
         assertThat(ServiceLoader.load(ProbeProvider.class).stream().map(p -> p.get().name()))
-                .contains("embedding-pca", "layer-ratios", "learning-dynamics", "attention-pattern");
+                .contains("embedding-pca", "layer-ratios", "learning-dynamics", "attention-pattern", "component-reuse");
     }
 
     private static <C> void bad(ProbeProvider<C> provider, String yaml, String... messages) {
@@ -40,6 +40,8 @@ class ProbeProvidersTest {
         bad(new LearningDynamicsProvider(), "{steps: [-5], components: 0}", "steps", "components: expected an integer from 1 to 64");
         bad(new AttentionPatternProvider(), "{example: -1, max_runs: 0}", "example: expected an integer from 0",
                 "max_runs: expected an integer from 1 to 1000");
+        bad(new ComponentReuseProvider(), "{pairs: -1, seed: x, layer: 1}", "pairs: expected an integer from 0 to 1000000",
+                "seed", "layer");
     }
 
     @Test
@@ -102,6 +104,19 @@ class ProbeProvidersTest {
         @Override
         protected String config() {
             return "group: {mixture: SUM}\nexample: 3";
+        }
+    }
+
+    @Nested
+    class ComponentReuseContract extends ProbeProviderContract<ComponentReuseConfig> {
+        @Override
+        protected ProbeProvider<ComponentReuseConfig> provider() {
+            return new ComponentReuseProvider();
+        }
+
+        @Override
+        protected String config() {
+            return "group: {min_accuracy: 0.9}\npairs: 50\nseed: 3";
         }
     }
 }

@@ -77,6 +77,15 @@ public interface Task {
     }
 
     /**
+     * Optional capability: the direct and routed prompts of modular sums, for a task that asks a sum
+     * both ways (assign-add, SPEC section 8), so that the {@code component-reuse} probe can compare
+     * what a model computes for each. Empty, the default, for a task that does not.
+     */
+    default Optional<SumPrompts> sumPrompts() {
+        return Optional.empty();
+    }
+
+    /**
      * Whether training counts only each example's completion (its targets from
      * {@link Example#completionStart()}) when the run's config does not choose
      * ({@code training.loss}). False, the default: every non-pad token counts (SPEC section 6). A
