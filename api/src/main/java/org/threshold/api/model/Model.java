@@ -44,6 +44,14 @@ public interface Model {
     }
 
     /**
+     * Export of the current weights as safetensors ({@code threshold export}); empty if the model
+     * does not name its tensors. Available after {@link #initialize}.
+     */
+    default Optional<WeightsExport> weightsExport() {
+        return Optional.empty();
+    }
+
+    /**
      * The model's activations by name, to capture or replace (probes, activation patching); empty
      * if the model does not offer them. Available after {@link #initialize}.
      */
