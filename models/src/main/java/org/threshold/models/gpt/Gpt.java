@@ -133,6 +133,7 @@ public final class Gpt implements Model {
         if (config.tieEmbeddings()) {
             s.append(" tied embeddings");
         }
+        config.weights().ifPresent(w -> s.append(" weights from ").append(w.file().getFileName()));
         return s.toString();
     }
 
