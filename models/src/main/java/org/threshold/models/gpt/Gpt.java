@@ -85,6 +85,17 @@ public final class Gpt implements Model {
     }
 
     /**
+     * SPEC section 9's count is the layout's own: a tied head has no tensor of its own (it is
+     * {@code transformer.wte.weight}), a recurrent model stores its one block once, and
+     * sinusoidal and rotary tables are constants, not parameters; so nothing is counted twice or
+     * counted at all that is not trained.
+     */
+    @Override
+    public long uniqueParameterCount() {
+        return block.layout().count();
+    }
+
+    /**
      * Per token and block application, what backward keeps: the block's input and its two
      * norms' outputs (3d), queries, keys and values (3w, w = heads · head size), the attention's
      * output (w) and its projection (d), the feed-forward's hidden layer before and after GELU
