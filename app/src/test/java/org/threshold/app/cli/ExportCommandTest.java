@@ -2,6 +2,7 @@ package org.threshold.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threshold.app.fixtures.Cli;
 import org.threshold.app.fixtures.PluginJars;
+import org.threshold.runs.Json;
 
 /** {@code threshold export} and {@code model.weights} (SPEC 5b): a run's weights out as safetensors and into another run. */
 class ExportCommandTest {
@@ -37,6 +39,12 @@ class ExportCommandTest {
     @BeforeAll
     static void trainOne() {
         run = train("trained", "{type: gpt, d: 8, layers: 1}", "{steps: 20, eval_every: 20, warmup: 5}");
+    }
+
+    @Test
+    void theResultHasTheUniqueCountBesideTheCountAndForTheGptTheyAgree() throws IOException {
+        JsonObject result = Json.parse(Files.readString(run.resolve("result.json")));
+        assertThat(result.get("unique_parameters").getAsLong()).isEqualTo(result.get("parameters").getAsLong()).isPositive();
     }
 
     @Test
