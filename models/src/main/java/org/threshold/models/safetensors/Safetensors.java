@@ -19,6 +19,7 @@ import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * The safetensors format (huggingface/safetensors), float32 tensors only: an 8-byte little-endian
@@ -108,9 +109,14 @@ public final class Safetensors {
         try {
             LoaderOptions options = new LoaderOptions();
             options.setCodePointLimit((int) Math.max(n, 1024));
+            options.setAllowDuplicateKeys(false); // a tensor named twice is no valid header
             parsed = new Yaml(new SafeConstructor(options)).load(json);
         } catch (RuntimeException e) {
-            throw new SafetensorsException(file + " is not a safetensors file: its header is not JSON (" + e.getMessage() + ")");
+            String why = e instanceof MarkedYAMLException m && m.getProblem() != null ? m.getProblem()
+                    + (m.getProblemMark() == null ? "" : " at column " + (m.getProblemMark().getColumn() + 1) + " of its line "
+                    + (m.getProblemMark().getLine() + 1)) : String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new SafetensorsException(file + " is not a safetensors file: its header cannot be read as a JSON object ("
+                    + why + ")");
         }
         if (!(parsed instanceof Map<?, ?> header)) {
             throw new SafetensorsException(file + " is not a safetensors file: its header is not a JSON object");

@@ -93,6 +93,16 @@ class SafetensorsTest {
     }
 
     @Test
+    void aTensorNamedTwiceIsRefused() throws IOException {
+        Path f = dir.resolve("g.safetensors");
+        Files.write(f, file("{\"x\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [0, 4]}, "
+                + "\"x\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [4, 8]}}", 1f, 2f));
+        assertThatThrownBy(() -> Safetensors.read(f)).isInstanceOf(SafetensorsException.class)
+                .hasMessageStartingWith(f + " is not a safetensors file: its header cannot be read as a JSON object (")
+                .hasMessageContaining("duplicate key x");
+    }
+
+    @Test
     void aFileThatIsNotSafetensorsSaysSo() throws IOException {
         Path f = dir.resolve("f.safetensors");
         byte[] text = "hello, this is no header".getBytes(StandardCharsets.US_ASCII);
