@@ -78,6 +78,10 @@ final class ExportCommand implements Callable<Integer> {
         if (Files.isDirectory(file)) {
             throw new BadInputException("--out " + file + " is a directory; give the path of the .safetensors file to write");
         }
+        Path parent = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(parent)) {
+            throw new BadInputException("--out " + file + ": there is no directory " + parent + " to write it in");
+        }
         int tensors;
         try (NDManager manager = NDManager.newBaseManager()) {
             Model model = run.modelAt(manager, step);

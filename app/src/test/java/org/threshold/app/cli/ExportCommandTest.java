@@ -125,6 +125,14 @@ class ExportCommandTest {
     }
 
     @Test
+    void anOutputInADirectoryThatDoesNotExistIsBadInput() {
+        Path out = dir.resolve("missing/model.safetensors");
+        Cli.Result result = Cli.run("export", run.toString(), "--out", out.toString());
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("--out " + out + ": there is no directory " + dir.resolve("missing") + " to write it in");
+    }
+
+    @Test
     void aTargetThatIsNoRunDirectoryIsBadInput() {
         Cli.Result result = Cli.run("export", dir.resolve("nothing").toString());
         assertThat(result.code()).isEqualTo(2);
