@@ -60,6 +60,10 @@ public abstract class ModelProviderContract<C> extends PluginContract<C> {
             }
             assertThat(model.parameterCount()).as("the model's own count").isEqualTo(counted);
             assertThat(provider().parameterCount(config, shape())).as("the count planned without building").isEqualTo(counted);
+            // SPEC section 9: each trainable parameter once, so never more than all the tensors hold
+            assertThat(model.uniqueParameterCount()).as("the model's unique count").isBetween(0L, counted);
+            assertThat(provider().uniqueParameterCount(config, shape())).as("the unique count planned without building")
+                    .isEqualTo(model.uniqueParameterCount());
         }
     }
 

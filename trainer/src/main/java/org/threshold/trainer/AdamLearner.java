@@ -76,6 +76,11 @@ public final class AdamLearner implements Learner {
     }
 
     @Override
+    public long uniqueParameterCount() {
+        return model.uniqueParameterCount();
+    }
+
+    @Override
     public String summary() {
         return model.summary();
     }

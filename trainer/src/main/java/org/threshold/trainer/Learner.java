@@ -35,6 +35,11 @@ public interface Learner extends AutoCloseable {
     /** The model's trainable parameter count (SPEC section 5). */
     long parameterCount();
 
+    /** The model's unique trainable parameters (SPEC section 9, {@code Model.uniqueParameterCount}). */
+    default long uniqueParameterCount() {
+        return parameterCount();
+    }
+
     /** The model in one line. */
     String summary();
 

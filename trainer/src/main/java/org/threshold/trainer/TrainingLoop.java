@@ -484,7 +484,7 @@ final class TrainingLoop {
                 headline == null ? OptionalDouble.empty() : OptionalDouble.of(headline), learner.parameterCount(), step,
                 plannedSteps, lastRecord.map(r -> OptionalDouble.of(r.trainLoss())).orElse(OptionalDouble.empty()), metrics,
                 new TreeMap<>(task.figures()), plan.name(), plan.identity(), task.describe(), learner.summary(), elapsedSeconds(),
-                provenance.numerics(), phases());
+                provenance.numerics(), phases(), learner.uniqueParameterCount());
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threshold.api.model.Model;
 import org.threshold.runs.Json;
 import org.threshold.runs.run.EvaluationRecord;
 import org.threshold.runs.run.Provenance;
@@ -93,6 +95,49 @@ class TrainingLoopTest {
         assertThat(result.figures()).containsKey("chance");
         assertThat(dir.readProvenance().orElseThrow().finished()).isPresent();
         assertThat(new Checkpoints(dir.checkpoints(), 2).steps()).containsExactly(40L, 50L);
+    }
+
+    /** A model that says one of its two matrices is the other's, tied (SPEC section 9 counts it once). */
+    private static Model tiedCounting(Model bigram, long tied) {
+        return new Model() {
+            @Override
+            public Block block() {
+                return bigram.block();
+            }
+
+            @Override
+            public void initialize(NDManager manager, long seed) {
+                bigram.initialize(manager, seed);
+            }
+
+            @Override
+            public long parameterCount() {
+                return bigram.parameterCount();
+            }
+
+            @Override
+            public long uniqueParameterCount() {
+                return bigram.parameterCount() - tied;
+            }
+
+            @Override
+            public String summary() {
+                return bigram.summary();
+            }
+        };
+    }
+
+    @Test
+    void resultJsonHasTheModelsUniqueParameterCountBesideItsCount() throws IOException {
+        RunPlan p = plan("unique", 10, 10);
+        RunPlan tied = new RunPlan(p.name(), p.seed(), p.initSeed(), p.metric(), p.task(), tiedCounting(p.model(), 12 * 8),
+                p.curriculum(), p.training(), p.runtime(), p.probes(), p.resolvedYaml(), p.identity());
+        RunOutcome outcome = train(tied, TrainingListener.NONE);
+        assertThat(outcome.result().parameters()).isEqualTo(2L * 12 * 8);
+        assertThat(outcome.result().uniqueParameters()).isEqualTo(12L * 8);
+        String json = Files.readString(outcome.directory().result());
+        assertThat(Json.parse(json).get("unique_parameters").getAsLong()).isEqualTo(96);
+        assertThat(Json.parse(json).get("parameters").getAsLong()).isEqualTo(192);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.threshold.analysis.transition.TransitionSettings;
 import org.threshold.api.config.ConfigDocument;
@@ -28,9 +29,12 @@ import org.threshold.runs.sweep.GridValue;
  * @param ratios the pairs of mixtures whose transition points are divided, numerator first (figure
  *     1's three panels: ADD / ADD+PROD, NADD / NADD+PROD, PROD / MAX+PROD); empty: the baseline
  *     over every other mixture
+ * @param parameters the parameter count fitted against: all trainable tensors (default) or the
+ *     unique count of SPEC section 9
  */
 public record AnalysisSettings(Optional<String> metric, TransitionSettings transition, Optional<String> baseline,
-                               Optional<List<CurveFilter>> curves, Optional<List<RatioPair>> ratios) {
+                               Optional<List<CurveFilter>> curves, Optional<List<RatioPair>> ratios,
+                               ParameterMeasure parameters) {
 
     /** One ratio of transition points: numerator's over denominator's. */
     public record RatioPair(String numerator, String denominator) {
@@ -39,6 +43,18 @@ public record AnalysisSettings(Optional<String> metric, TransitionSettings trans
     public AnalysisSettings {
         curves = curves.map(List::copyOf);
         ratios = ratios.map(List::copyOf);
+        Objects.requireNonNull(parameters, "parameters");
+    }
+
+    /** The same settings fitted against {@code measure}. */
+    public AnalysisSettings withParameters(ParameterMeasure measure) {
+        return new AnalysisSettings(metric, transition, baseline, curves, ratios, measure);
+    }
+
+    /** Settings that fit against all trainable parameters. */
+    public AnalysisSettings(Optional<String> metric, TransitionSettings transition, Optional<String> baseline,
+                            Optional<List<CurveFilter>> curves, Optional<List<RatioPair>> ratios) {
+        this(metric, transition, baseline, curves, ratios, ParameterMeasure.ALL);
     }
 
     /** Settings whose ratios are the baseline's over every other mixture's. */
@@ -79,8 +95,9 @@ public record AnalysisSettings(Optional<String> metric, TransitionSettings trans
             s.problem("ratios", "expected either baseline (its transition point over every other mixture's) or ratios "
                     + "(the pairs named), found both");
         }
+        ParameterMeasure parameters = s.choice("parameters", ParameterMeasure.ALL);
         return new AnalysisSettings(metric, new TransitionSettings(threshold, confidence, resamples, bootstrapSeed,
-                minRunsPerSide), baseline, curves, ratios);
+                minRunsPerSide), baseline, curves, ratios, parameters);
     }
 
     private static Optional<List<RatioPair>> ratios(ConfigNode node, String sectionPath, ConfigDocument document) {

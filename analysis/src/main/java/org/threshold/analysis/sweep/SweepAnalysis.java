@@ -122,14 +122,18 @@ public final class SweepAnalysis {
         Path out = directory.analysis();
         Files.createDirectories(out);
         JsonObject json = TransitionJson.of(index.name(), metric, settings.transition(), mixtures, ratios, runCounts(runs));
+        if (settings.parameters() != ParameterMeasure.ALL) {
+            json.addProperty("parameter_count", settings.parameters().word()); // absent: all, as before the key existed
+        }
         AtomicFile.writeText(directory.transitionJson(), TransitionJson.text(json));
         files.add(directory.transitionJson());
 
         List<TransitionPoint> points = mixtures.stream().map(MixtureTransition::point).flatMap(Optional::stream).toList();
         List<Picture> pictures = new ArrayList<>();
         if (!points.isEmpty()) {
-            pictures.add(new Picture("transition.png", new TransitionFigure(index.name() + ": " + metric + " against parameters",
-                    points), metric + " of every finished run against its parameter count, per mixture: red above the "
+            pictures.add(new Picture("transition.png", new TransitionFigure(index.name() + ": " + metric + " against "
+                    + settings.parameters().label(), points), metric + " of every finished run against its "
+                    + (settings.parameters() == ParameterMeasure.UNIQUE ? "unique " : "") + "parameter count, per mixture: red above the "
                     + percent(settings.transition().threshold()) + " threshold, blue at or below, the logistic fit dashed, the "
                     + "transition point starred with its bootstrap interval"));
             pictures.add(new Picture("transition-bars.png", new TransitionBarChart(index.name() + ": transition points", points),
@@ -168,7 +172,7 @@ public final class SweepAnalysis {
         List<String> notes = new ArrayList<>();
         for (SweepRun run : runs) {
             if (run.fitted().isPresent()) {
-                fitted.add(new RunAccuracy(run.point().seedLabel(), run.parameters(), run.fitted().getAsDouble()));
+                fitted.add(new RunAccuracy(run.point().seedLabel(), settings.parameters().of(run), run.fitted().getAsDouble()));
             }
         }
         long unfinished = runs.stream().filter(r -> r.status() == RunStatus.RUNNING || r.status() == RunStatus.UNFINISHED).count();
@@ -245,7 +249,9 @@ public final class SweepAnalysis {
         report.paragraph(runs.size() + " grid points: " + String.join(", ", byStatus.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey().word()).toList()) + ". Fitted metric: " + metric + "; threshold "
                 + percent(threshold) + "; " + percent(settings.transition().confidence()) + " bootstrap interval over seeds ("
-                + settings.transition().resamples() + " resamples).");
+                + settings.transition().resamples() + " resamples)."
+                + (settings.parameters() == ParameterMeasure.UNIQUE ? " Parameter counts: unique_parameters (SPEC section 9: a "
+                + "tied matrix once, fixed encodings zero)." : ""));
         report.preformatted("threshold analyze " + directory.root());
 
         report.heading("Transition points");
@@ -282,7 +288,7 @@ public final class SweepAnalysis {
         pictures.stream().filter(p -> p.file().startsWith("transition")).forEach(p -> report.image(p.figure().png(), p.caption()));
 
         report.heading("Runs above " + percent(threshold) + " per size");
-        report.table(countTable(mixtures));
+        report.table(countTable(mixtures, settings.parameters()));
 
         List<Picture> curves = pictures.stream().filter(p -> p.file().startsWith("curves")).toList();
         if (!curves.isEmpty()) {
@@ -307,10 +313,10 @@ public final class SweepAnalysis {
     }
 
     /** One row per size, one column per mixture: "2 of 4". */
-    private static Table countTable(List<MixtureTransition> mixtures) {
+    private static Table countTable(List<MixtureTransition> mixtures, ParameterMeasure measure) {
         TreeSet<Long> sizes = new TreeSet<>();
         mixtures.forEach(m -> m.point().ifPresent(p -> p.tallies().forEach(t -> sizes.add(t.parameters()))));
-        List<String> columns = new ArrayList<>(List.of("parameters"));
+        List<String> columns = new ArrayList<>(List.of(measure.label()));
         mixtures.forEach(m -> columns.add(m.mixture()));
         Table.Builder table = Table.withColumns(columns);
         for (long size : sizes) {

@@ -36,4 +36,9 @@ public record SweepRun(IndexEntry point, RunStatus status, Optional<RunResult> r
     public long parameters() {
         return result.map(RunResult::parameters).orElse(point.parameters());
     }
+
+    /** The unique parameter count (SPEC section 9): the run's own, or the index's count before it has one. */
+    public long uniqueParameters() {
+        return ParameterMeasure.UNIQUE.of(this);
+    }
 }

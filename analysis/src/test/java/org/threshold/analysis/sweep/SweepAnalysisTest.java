@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threshold.analysis.transition.TransitionRatio;
 import org.threshold.analysis.transition.TransitionSettings;
+import org.threshold.api.config.ConfigDocument;
+import org.threshold.api.config.ConfigProblem;
 import org.threshold.runs.Json;
 import org.threshold.runs.sweep.SweepDirectory;
 import org.threshold.runs.sweep.SweepIndex;
@@ -48,10 +50,12 @@ class SweepAnalysisTest {
         AnalysisResult result = new SweepAnalysis(new SweepDirectory(root), index, settings(Optional.of("ALONE"))).run();
 
         List<String> summary = Files.readAllLines(root.resolve("summary.csv"));
-        assertThat(summary.get(0)).isEqualTo("mixture,parameters,test_accuracy,model.d,seed,status,steps,stop_reason,wall_s,index,run_id");
+        assertThat(summary.get(0)).isEqualTo("mixture,parameters,test_accuracy,unique_parameters,model.d,seed,status,steps,stop_reason,wall_s,index,run_id");
         assertThat(summary).hasSize(1 + 24);
-        assertThat(summary.get(1)).startsWith("ALONE," + SyntheticSweep.parameters(16) + ",,16,1,failed,,,,0,");
-        assertThat(summary.get(2)).isEqualTo("ALONE," + SyntheticSweep.parameters(16) + "," + (0.15 + 0.01 * 2) + ",16,2,finished,400,steps,4.0,1,ALONE-d16-s2");
+        assertThat(summary.get(1)).startsWith("ALONE," + SyntheticSweep.parameters(16) + ",," + SyntheticSweep.parameters(16)
+                + ",16,1,failed,,,,0,");
+        assertThat(summary.get(2)).isEqualTo("ALONE," + SyntheticSweep.parameters(16) + "," + (0.15 + 0.01 * 2) + ","
+                + SyntheticSweep.parameters(16) + ",16,2,finished,400,steps,4.0,1,ALONE-d16-s2");
 
         JsonObject json = Json.parse(Files.readString(root.resolve("analysis/transition.json")));
         JsonArray mixtures = json.getAsJsonArray("mixtures");
@@ -99,6 +103,48 @@ class SweepAnalysisTest {
         assertThat(result.files()).allSatisfy(f -> assertThat(Files.size(f)).isPositive());
     }
 
+    /** Runs whose head is tied to the embedding: SPEC section 9 counts the (24, d) matrix once. */
+    @Test
+    void parametersUniqueFitsOnTheUniqueColumnAndTheDefaultOnTheOther() throws Exception {
+        SweepIndex index = SyntheticSweep.write(root, List.of("JOINT"), 3, SweepAnalysisTest::appendixCLike,
+                SyntheticSweep::tiedParameters);
+        AnalysisSettings all = settings(Optional.empty());
+        AnalysisResult byAll = new SweepAnalysis(new SweepDirectory(root), index, all).run();
+        JsonObject allFit = Json.parse(Files.readString(root.resolve("analysis/transition.json")))
+                .getAsJsonArray("mixtures").get(0).getAsJsonObject();
+        assertThat(Files.readAllLines(root.resolve("summary.csv")).get(1)).startsWith("JOINT," + SyntheticSweep.parameters(16)
+                + "," + 0.2 + "," + SyntheticSweep.tiedParameters(16) + ",16,1,");
+
+        AnalysisResult byUnique = new SweepAnalysis(new SweepDirectory(root), index,
+                all.withParameters(ParameterMeasure.UNIQUE)).run();
+        JsonObject json = Json.parse(Files.readString(root.resolve("analysis/transition.json")));
+        JsonObject uniqueFit = json.getAsJsonArray("mixtures").get(0).getAsJsonObject();
+        assertThat(json.get("parameter_count").getAsString()).isEqualTo("unique");
+        JsonObject separated = uniqueFit.getAsJsonObject("learned_fit").getAsJsonObject("separated");
+        assertThat(separated.get("last_unlearned").getAsLong()).isEqualTo(SyntheticSweep.tiedParameters(16));
+        assertThat(separated.get("first_learned").getAsLong()).isEqualTo(SyntheticSweep.tiedParameters(24));
+        assertThat(allFit.getAsJsonObject("learned_fit").getAsJsonObject("separated").get("first_learned").getAsLong())
+                .isEqualTo(SyntheticSweep.parameters(24));
+        double uniquePoint = uniqueFit.getAsJsonObject("estimate").get("parameters").getAsDouble();
+        assertThat(uniquePoint).isBetween((double) SyntheticSweep.tiedParameters(16), (double) SyntheticSweep.tiedParameters(24))
+                .isLessThan(allFit.getAsJsonObject("estimate").get("parameters").getAsDouble());
+        assertThat(byUnique.mixtures().get(0).describe()).isNotEqualTo(byAll.mixtures().get(0).describe());
+        assertThat(Files.readString(root.resolve("analysis/report.html"))).contains("Parameter counts: unique_parameters");
+    }
+
+    @Test
+    void parametersIsAllByDefaultAndAnUnknownWordIsAProblemAtTheKey() {
+        ConfigDocument defaults = ConfigDocument.parse("threshold: 0.5\n", "sweep.yaml");
+        assertThat(AnalysisSettings.bind(defaults.root(), List.of(), defaults).parameters()).isEqualTo(ParameterMeasure.ALL);
+        ConfigDocument unique = ConfigDocument.parse("parameters: unique\n", "sweep.yaml");
+        assertThat(AnalysisSettings.bind(unique.root(), List.of(), unique).parameters()).isEqualTo(ParameterMeasure.UNIQUE);
+        ConfigDocument typo = ConfigDocument.parse("parameters: unqiue\n", "sweep.yaml");
+        AnalysisSettings.bind(typo.root(), List.of(), typo);
+        typo.finish();
+        assertThat(typo.problems()).extracting(ConfigProblem::toString).singleElement().asString()
+                .startsWith("sweep.yaml:1:13: parameters: expected one of all, unique, found 'unqiue'");
+    }
+
     @Test
     void aMixtureWhoseRunsAreAllAboveOrAllBelowIsABoundAndItsRatioIsABound() throws Exception {
         SweepIndex index = SyntheticSweep.write(root, List.of("NEVER", "ALWAYS"), 2,
@@ -122,7 +168,8 @@ class SweepAnalysisTest {
         assertThat(result.mixtures().get(1).describe()).isEqualTo("no finished run to fit; 8 of 8 runs have not finished");
         assertThat(result.ratios()).singleElement().satisfies(r -> assertThat(r.describe())
                 .isEqualTo("DONE / WAITING: unknown (WAITING has no finished run to fit)"));
-        assertThat(Files.readString(root.resolve("summary.csv"))).contains("WAITING," + SyntheticSweep.parameters(16) + ",,16,1,unfinished");
+        assertThat(Files.readString(root.resolve("summary.csv"))).contains("WAITING," + SyntheticSweep.parameters(16) + ",," + SyntheticSweep.parameters(16)
+                + ",16,1,unfinished");
         assertPng(root.resolve("analysis/transition.png"), 600, 500);
     }
 
@@ -135,7 +182,7 @@ class SweepAnalysisTest {
 
         assertThat(result.metric()).isEqualTo("accuracy.SUM");
         assertThat(Files.readAllLines(root.resolve("summary.csv")).get(0))
-                .isEqualTo("mixture,parameters,test_accuracy,model.d,seed,accuracy.SUM,status,steps,stop_reason,wall_s,index,run_id");
+                .isEqualTo("mixture,parameters,test_accuracy,unique_parameters,model.d,seed,accuracy.SUM,status,steps,stop_reason,wall_s,index,run_id");
         assertThat(result.mixtures().get(0).point().orElseThrow().runsAbove()).as("accuracy.SUM is half the headline: never above")
                 .isZero();
     }
@@ -152,7 +199,8 @@ class SweepAnalysisTest {
         AnalysisResult analysis = new SweepAnalysis(new SweepDirectory(root), index, settings(Optional.of("ALONE"))).run();
 
         List<String> summary = Files.readAllLines(root.resolve("summary.csv"));
-        assertThat(summary.get(2)).isEqualTo("ALONE," + SyntheticSweep.parameters(16) + ",,16,2,damaged,,,,1," + index.points().get(1).identity());
+        assertThat(summary.get(2)).isEqualTo("ALONE," + SyntheticSweep.parameters(16) + ",," + SyntheticSweep.parameters(16)
+                + ",16,2,damaged,,,,1," + index.points().get(1).identity());
         assertThat(summary.get(3)).as("its result counts").contains(",finished,400,steps,");
         assertThat(analysis.mixtures().get(0).notes()).contains(
                 "point 1 is left out: " + result + " is damaged: it ends in the middle of its JSON (cut short)",

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.IntToLongFunction;
 import org.threshold.api.curriculum.Stage;
 import org.threshold.runs.run.EvaluationRecord;
 import org.threshold.runs.run.RunDirectory;
@@ -42,7 +43,17 @@ final class SyntheticSweep {
         return 24L * d + 10L * d + 12L * d * d + 13L * d + 24L * d;
     }
 
+    /** {@link #parameters} with the head tied to the token embedding, counted once: less the (24, d) head. */
+    static long tiedParameters(int d) {
+        return parameters(d) - 24L * d;
+    }
+
     static SweepIndex write(Path root, List<String> mixtures, int seeds, Outcome outcome) {
+        return write(root, mixtures, seeds, outcome, SyntheticSweep::parameters);
+    }
+
+    /** As {@link #write(Path, List, int, Outcome)}, each run's result.json with {@code uniqueParameters(d)}. */
+    static SweepIndex write(Path root, List<String> mixtures, int seeds, Outcome outcome, IntToLongFunction uniqueParameters) {
         SweepDirectory directory = new SweepDirectory(root);
         List<IndexEntry> points = new ArrayList<>();
         for (String mixture : mixtures) {
@@ -68,7 +79,8 @@ final class SyntheticSweep {
                         }
                         run.writeResult(new RunResult(StopReason.STEPS, "trained 400 steps", "accuracy", accuracy, parameters(d), 400,
                                 400, OptionalDouble.of(0.5), Map.of("accuracy", a, "accuracy.SUM", a / 2), Map.of(), "synthetic",
-                                identity, "synthetic task", "gpt d=" + d, 4.0));
+                                identity, "synthetic task", "gpt d=" + d, 4.0, Optional.empty(), Map.of(),
+                                uniqueParameters.applyAsLong(d)));
                     }
                 }
             }

@@ -3,6 +3,7 @@ package org.threshold.api.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -124,6 +125,19 @@ public final class ConfigDocument {
      */
     public ConfigDocument withTree(ConfigNode newTree) {
         return new ConfigDocument(origin, newTree, readingProblems, false);
+    }
+
+    /**
+     * Where relative file paths in the config point from: the directory of the file it was read
+     * from, or the working directory for a config without one.
+     */
+    Path directory() {
+        try {
+            Path parent = Path.of(origin).toAbsolutePath().getParent();
+            return parent == null ? Path.of("").toAbsolutePath() : parent;
+        } catch (InvalidPathException e) {
+            return Path.of("").toAbsolutePath();
+        }
     }
 
     /** The file name (or the origin given) that positions use. */

@@ -1,5 +1,6 @@
 package org.threshold.api.config;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,6 +104,18 @@ public interface ConfigSection {
      * positive. Names outside {@code allowed} (when it is not empty) are problems with "did you mean".
      */
     Map<String, Double> weights(String key, Map<String, Double> defaultValue, List<String> allowed);
+
+    /**
+     * An input file whose content is part of the science (e.g. {@code model.weights}): empty when
+     * the key is absent or null, and then the key stays out of the resolved config (as
+     * {@link #optionalSection}), so a file key added later leaves every file that does not use it
+     * as it was. A relative path is resolved against the config file's directory (the working
+     * directory for a config that has none). The resolved config records the absolute path, so a
+     * run directory's config.yaml still finds the file; the run's identity holds the SHA-256 of the
+     * file's bytes instead of the path, so the same bytes anywhere are one run and changed bytes
+     * another. A file that does not exist or cannot be read is a problem at the key (and gives empty).
+     */
+    Optional<Path> optionalFile(String key);
 
     /** A nested mapping; an absent key gives an empty section (all defaults). */
     ConfigSection section(String key);

@@ -1,9 +1,18 @@
 package org.threshold.api.config;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +46,8 @@ final class MappingSection implements ConfigSection {
     private final Map<String, MappingSection> sections = new HashMap<>();
     private final Map<String, List<ConfigSection>> sectionLists = new HashMap<>();
     private final Set<String> outsideIdentity = new LinkedHashSet<>();
+    /** Keys whose value in the identity is not their resolved value: a file's content hash. */
+    private final Map<String, ConfigNode> identityValues = new HashMap<>();
     private boolean finished;
 
     MappingSection(ConfigDocument document, String path, ConfigNode.Mapping mapping) {
@@ -138,6 +149,54 @@ final class MappingSection implements ConfigSection {
         Optional<String> v = ask(key).filter(e -> !isNull(e.value())).flatMap(e -> text(pathOf(key), e.value(), "text"));
         record(key, v.map(MappingSection::text).orElse(nothing()));
         return v;
+    }
+
+    @Override
+    public Optional<Path> optionalFile(String key) {
+        Optional<ConfigNode.Entry> entry = ask(key).filter(e -> !isNull(e.value()));
+        if (entry.isEmpty()) {
+            return Optional.empty(); // known, but not resolved: the resolved config is as if no one had asked
+        }
+        Optional<String> written = text(pathOf(key), entry.get().value(), "a file path");
+        if (written.isEmpty()) {
+            return Optional.empty();
+        }
+        Mark at = entry.get().value().mark();
+        Path file;
+        try {
+            file = document.directory().resolve(written.get()).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            problems.add(new ConfigProblem(at, pathOf(key), "expected a file path, found " + Scalars.quote(written.get())
+                    + " (" + e.getReason() + ")"));
+            return Optional.empty();
+        }
+        record(key, text(file.toString()));
+        try {
+            identityValues.put(key, new ConfigNode.Scalar("sha256:" + sha256(file), false, at));
+        } catch (NoSuchFileException e) {
+            problems.add(new ConfigProblem(at, pathOf(key), "expected an existing file, found none at " + file));
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.add(new ConfigProblem(at, pathOf(key), "cannot read " + file + ": " + e.getMessage()));
+            return Optional.empty();
+        }
+        return Optional.of(file);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException("it is a directory, not a file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     @Override
@@ -380,7 +439,8 @@ final class MappingSection implements ConfigSection {
                 return;
             }
             Mark keyMark = mapping.entry(key).map(ConfigNode.Entry::keyMark).orElse(mark());
-            entries.add(new ConfigNode.Entry(key, keyMark, resolvedValue(value, forIdentity)));
+            ConfigNode v = forIdentity && identityValues.containsKey(key) ? identityValues.get(key) : resolvedValue(value, forIdentity);
+            entries.add(new ConfigNode.Entry(key, keyMark, v));
         });
         return new ConfigNode.Mapping(entries, mark());
     }

@@ -24,6 +24,17 @@ public interface Model {
     /** All trainable parameters, position embeddings included (SPEC section 5). */
     long parameterCount();
 
+    /**
+     * Unique trainable parameters, SPEC section 9's count (the AdderBoard's): a matrix used in two
+     * places (tied embeddings) counts once, fixed encodings (sinusoidal, rotary) count zero.
+     * result.json's {@code unique_parameters}; {@code sweep.analysis.parameters: unique} fits on
+     * it. The default is {@link #parameterCount()}, right for a model that holds each trainable
+     * tensor once and counts only those.
+     */
+    default long uniqueParameterCount() {
+        return parameterCount();
+    }
+
     /** One line, e.g. "gpt standard d=32 layers=2 heads=1: 28,864 parameters". */
     String summary();
 
@@ -40,6 +51,14 @@ public interface Model {
 
     /** The token embedding matrix (vocabulary, d), for embedding probes; empty if the model has none. */
     default Optional<NDArray> tokenEmbeddings() {
+        return Optional.empty();
+    }
+
+    /**
+     * Export of the current weights as safetensors ({@code threshold export}); empty if the model
+     * does not name its tensors. Available after {@link #initialize}.
+     */
+    default Optional<WeightsExport> weightsExport() {
         return Optional.empty();
     }
 

@@ -18,4 +18,12 @@ public interface ModelProvider<C> extends Plugin {
 
     /** The parameter count the model would have, without building it (for planning sweeps). */
     long parameterCount(C config, ModelShape shape);
+
+    /**
+     * {@link Model#uniqueParameterCount()} without building the model; the default is
+     * {@link #parameterCount(Object, ModelShape)}, as the model's own default.
+     */
+    default long uniqueParameterCount(C config, ModelShape shape) {
+        return parameterCount(config, shape);
+    }
 }

@@ -92,10 +92,12 @@ final class AnalyzeCommand implements Callable<Integer> {
                 throw SweepCommand.badOption(spec, "--threshold must be an accuracy strictly between 0 and 1, got " + thresholdOption);
             }
             TransitionSettings t = settings.transition().withThreshold(thresholdOption);
-            settings = new AnalysisSettings(settings.metric(), t, settings.baseline(), settings.curves(), settings.ratios());
+            settings = new AnalysisSettings(settings.metric(), t, settings.baseline(), settings.curves(), settings.ratios(),
+                    settings.parameters());
         }
         if (metric != null) {
-            settings = new AnalysisSettings(Optional.of(metric), settings.transition(), settings.baseline(), settings.curves(), settings.ratios());
+            settings = new AnalysisSettings(Optional.of(metric), settings.transition(), settings.baseline(), settings.curves(),
+                    settings.ratios(), settings.parameters());
         }
         repair(directory, index, sweepFile.file().directory().root());
         List<ProbeRunner.Outcome> probes = sweepProbes.run(sweepProbes.bind(directory.sweepFile()), directory, index,

@@ -32,7 +32,7 @@ import picocli.CommandLine;
         description = "Trains tiny transformers on algorithmic tasks to find how many parameters a task needs, "
                 + "and how joint training and curricula move that number.",
         subcommands = {PluginsCommand.class, ValidateCommand.class, SampleCommand.class, RunCommand.class, EvalCommand.class,
-                SweepCommand.class, AnalyzeCommand.class, ProbeCommand.class, TablesCommand.class,
+                ExportCommand.class, SweepCommand.class, AnalyzeCommand.class, ProbeCommand.class, TablesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal failure (run again with --debug for the stack trace)",

@@ -65,7 +65,9 @@ final class ValidateCommand implements Callable<Integer> {
                 + plan.task().contextLength() + ", components " + String.join(", ",
                 plan.task().components().stream().map(c -> c.name()).toList()));
         out.println("  model       " + plan.model().summary());
-        out.println("  parameters  " + String.format("%,d", plan.model().parameterCount()));
+        long unique = plan.model().uniqueParameterCount();
+        out.println("  parameters  " + String.format("%,d", plan.model().parameterCount())
+                + (unique == plan.model().parameterCount() ? "" : String.format(", %,d unique (SPEC section 9)", unique)));
         out.println("  curriculum  " + plan.curriculum().stage().name() + " " + plan.curriculum().weights(0));
         out.println("  training    " + (t.epochs().isPresent() ? t.epochs().getAsDouble() + " epochs" : t.steps() + " steps")
                 + ", batch " + t.batch() + ", lr " + t.learningRate() + " (" + t.schedule() + ")"

@@ -4,13 +4,19 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.threshold.api.model.GreedyDecoder;
 import org.threshold.api.model.Hooks;
 import org.threshold.api.model.Model;
 import org.threshold.api.model.ModelShape;
+import org.threshold.api.model.WeightsExport;
+import org.threshold.models.safetensors.NamedTensor;
+import org.threshold.models.safetensors.Safetensors;
 
 /**
  * The tiny GPT of SPEC section 5, standard or recurrent, as a {@link Model}.
@@ -23,11 +29,18 @@ public final class Gpt implements Model {
     private final GptConfig config;
     private final ModelShape shape;
     private final GptBlock block;
+    /** The parameter vector of {@code model.weights}, read and checked when the model is made. */
+    private final Optional<float[]> startingWeights;
 
+    /**
+     * @throws org.threshold.api.config.ConfigException when {@code model.weights} does not fit the
+     *     model (every tensor missing, unexpected or of another shape, at the key)
+     */
     public Gpt(GptConfig config, ModelShape shape) {
         this.config = config;
         this.shape = shape;
         this.block = new GptBlock(config, shape);
+        this.startingWeights = config.weights().map(w -> StateDict.load(block.layout(), w));
     }
 
     public GptConfig config() {
@@ -47,9 +60,10 @@ public final class Gpt implements Model {
         return block;
     }
 
+    /** The initialization of {@code seed}, or the weights of {@code model.weights} when the config gives them. */
     @Override
     public void initialize(NDManager manager, long seed) {
-        block.initialize(manager, block.layout().initialValues(seed));
+        block.initialize(manager, startingWeights.map(float[]::clone).orElseGet(() -> block.layout().initialValues(seed)));
     }
 
     /**
@@ -67,6 +81,17 @@ public final class Gpt implements Model {
 
     @Override
     public long parameterCount() {
+        return block.layout().count();
+    }
+
+    /**
+     * SPEC section 9's count is the layout's own: a tied head has no tensor of its own (it is
+     * {@code transformer.wte.weight}), a recurrent model stores its one block once, and
+     * sinusoidal and rotary tables are constants, not parameters; so nothing is counted twice or
+     * counted at all that is not trained.
+     */
+    @Override
+    public long uniqueParameterCount() {
         return block.layout().count();
     }
 
@@ -119,6 +144,7 @@ public final class Gpt implements Model {
         if (config.tieEmbeddings()) {
             s.append(" tied embeddings");
         }
+        config.weights().ifPresent(w -> s.append(" weights from ").append(w.file().getFileName()));
         return s.toString();
     }
 
@@ -132,6 +158,27 @@ public final class Gpt implements Model {
             NDScope.unregister(view);
             return Optional.of(view);
         }
+    }
+
+    /** The weights as nanoGPT's state_dict ({@link StateDict}), float32, with safetensors.torch's metadata. */
+    @Override
+    public Optional<WeightsExport> weightsExport() {
+        return Optional.of(file -> {
+            NDArray flat = block.weights();
+            float[] values;
+            if (flat.getDataType() == DataType.FLOAT32) {
+                values = flat.toFloatArray();
+            } else {
+                double[] wide = flat.toDoubleArray();
+                values = new float[wide.length];
+                for (int i = 0; i < wide.length; i++) {
+                    values[i] = (float) wide[i];
+                }
+            }
+            List<NamedTensor> tensors = StateDict.of(block.layout(), values);
+            Safetensors.write(file, tensors, Map.of("format", "pt"));
+            return tensors.size();
+        });
     }
 
     /** The named activations (TransformerLens's names, models/README.md), to capture or replace. */

@@ -2,6 +2,8 @@ package org.threshold.models.gpt;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.threshold.api.config.ConfigSection;
@@ -27,9 +29,12 @@ import org.threshold.api.config.ConfigSection;
  *     ascending; default all of them (none when {@code mlpRatio} is 0). A recurrent model's shared
  *     block has an MLP when any application does, and runs it in the listed applications only.
  * @param norm the normalization before attention, MLP and head; default layer
+ * @param weights a safetensors file to start from instead of the initialization (SPEC 5b:
+ *     hand-set or exported weights); default none
  */
 public record GptConfig(Variant variant, int d, int layers, int heads, int headDim, double dropout, Positions positions,
-                        boolean tieEmbeddings, boolean bias, int mlpRatio, List<Integer> mlpLayers, Norm norm) {
+                        boolean tieEmbeddings, boolean bias, int mlpRatio, List<Integer> mlpLayers, Norm norm,
+                        Optional<StartingWeights> weights) {
 
     /** The MLP's hidden width of SPEC section 5, in multiples of d. */
     public static final int DEFAULT_MLP_RATIO = 4;
@@ -57,6 +62,7 @@ public record GptConfig(Variant variant, int d, int layers, int heads, int headD
             throw new IllegalArgumentException("rotary positions rotate pairs of a head's dimensions; head_dim is " + headDim);
         }
         mlpLayers = List.copyOf(mlpLayers);
+        Objects.requireNonNull(weights, "weights");
         for (int i = 0; i < mlpLayers.size(); i++) {
             int layer = mlpLayers.get(i);
             if (layer < 0 || layer >= layers || (i > 0 && layer <= mlpLayers.get(i - 1))) {
@@ -67,6 +73,13 @@ public record GptConfig(Variant variant, int d, int layers, int heads, int headD
         if (mlpRatio == 0 && !mlpLayers.isEmpty()) {
             throw new IllegalArgumentException("mlp_ratio 0 removes every MLP, but mlp_layers lists " + mlpLayers);
         }
+    }
+
+    /** A model that starts from its initialization. */
+    public GptConfig(Variant variant, int d, int layers, int heads, int headDim, double dropout, Positions positions,
+                     boolean tieEmbeddings, boolean bias, int mlpRatio, List<Integer> mlpLayers, Norm norm) {
+        this(variant, d, layers, heads, headDim, dropout, positions, tieEmbeddings, bias, mlpRatio, mlpLayers, norm,
+                Optional.empty());
     }
 
     /** SPEC section 5's model with {@code heads} heads of size d / heads. */
@@ -148,8 +161,11 @@ public record GptConfig(Variant variant, int d, int layers, int heads, int headD
         if (norm == Norm.LAYER) {
             s.outsideIdentity("norm");
         }
+        // Its content enters the identity (optionalFile), and only when given: runs without it keep theirs.
+        Optional<StartingWeights> weights = s.optionalFile("weights")
+                .map(file -> new StartingWeights(file, s.mark("weights"), s.path().isEmpty() ? "weights" : s.path() + ".weights"));
         return new GptConfig(variant, d, layers, heads, headDim, dropout, positions, tie, bias, mlpRatio,
-                new ArrayList<>(ascending), norm);
+                new ArrayList<>(ascending), norm, weights);
     }
 
     private static List<Integer> allLayers(int layers) {
@@ -188,36 +204,42 @@ public record GptConfig(Variant variant, int d, int layers, int heads, int headD
 
     public GptConfig withHeads(int heads, int headDim) {
         return new GptConfig(variant, d, layers, heads, headDim, dropout, positions, tieEmbeddings, bias, mlpRatio, mlpLayers,
-                norm);
+                norm, weights);
     }
 
     public GptConfig withPositions(Positions positions) {
         return new GptConfig(variant, d, layers, heads, headDim, dropout, positions, tieEmbeddings, bias, mlpRatio, mlpLayers,
-                norm);
+                norm, weights);
     }
 
     public GptConfig withTiedEmbeddings(boolean tie) {
-        return new GptConfig(variant, d, layers, heads, headDim, dropout, positions, tie, bias, mlpRatio, mlpLayers, norm);
+        return new GptConfig(variant, d, layers, heads, headDim, dropout, positions, tie, bias, mlpRatio, mlpLayers, norm, weights);
     }
 
     public GptConfig withBias(boolean bias) {
         return new GptConfig(variant, d, layers, heads, headDim, dropout, positions, tieEmbeddings, bias, mlpRatio, mlpLayers,
-                norm);
+                norm, weights);
     }
 
     /** The MLP's ratio with every block having one (none for 0). */
     public GptConfig withMlpRatio(int ratio) {
         return new GptConfig(variant, d, layers, heads, headDim, dropout, positions, tieEmbeddings, bias, ratio,
-                ratio == 0 ? List.of() : allLayers(layers), norm);
+                ratio == 0 ? List.of() : allLayers(layers), norm, weights);
     }
 
     public GptConfig withMlpLayers(List<Integer> mlpLayers) {
         return new GptConfig(variant, d, layers, heads, headDim, dropout, positions, tieEmbeddings, bias, mlpRatio, mlpLayers,
-                norm);
+                norm, weights);
+    }
+
+    /** The same model, started from the tensors of a safetensors file. */
+    public GptConfig withWeights(StartingWeights weights) {
+        return new GptConfig(variant, d, layers, heads, headDim, dropout, positions, tieEmbeddings, bias, mlpRatio, mlpLayers,
+                norm, Optional.of(weights));
     }
 
     public GptConfig withNorm(Norm norm) {
         return new GptConfig(variant, d, layers, heads, headDim, dropout, positions, tieEmbeddings, bias, mlpRatio, mlpLayers,
-                norm);
+                norm, weights);
     }
 }

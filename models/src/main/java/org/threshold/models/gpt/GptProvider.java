@@ -34,4 +34,10 @@ public final class GptProvider implements ModelProvider<GptConfig> {
     public long parameterCount(GptConfig config, ModelShape shape) {
         return ParameterLayout.count(config, shape);
     }
+
+    /** The layout's count, as {@link Gpt#uniqueParameterCount()} says why. */
+    @Override
+    public long uniqueParameterCount(GptConfig config, ModelShape shape) {
+        return ParameterLayout.count(config, shape);
+    }
 }

@@ -89,12 +89,35 @@ class ParameterCountTest {
         ModelShape shape = new ModelShape(V, T);
         assertThat(ParameterLayout.count(config, shape)).as("layout of %s", config).isEqualTo(expected);
         assertThat(new GptProvider().parameterCount(config, shape)).isEqualTo(expected);
+        assertThat(new GptProvider().uniqueParameterCount(config, shape)).as("unique, planned").isEqualTo(expected);
         Gpt model = new Gpt(config, shape);
         try (NDManager manager = NDManager.newBaseManager()) {
             model.initialize(manager, 3);
             assertThat(model.block().getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum())
                     .as("built %s", config).isEqualTo(expected);
             assertThat(model.parameterCount()).isEqualTo(expected);
+            assertThat(model.uniqueParameterCount()).as("unique, built").isEqualTo(expected);
+        }
+    }
+
+    /**
+     * SPEC section 9's count: the layout holds a tied matrix once and fixed encodings not at all,
+     * so the unique count is the plain one, and tying takes exactly the head's V·d off both.
+     */
+    @Test
+    void theUniqueCountTakesATiedMatrixOnceAndFixedEncodingsAsZero() {
+        ModelShape shape = new ModelShape(V, T);
+        GptProvider gpt = new GptProvider();
+        for (GptConfig untied : List.of(GptConfig.standard(8, 2), GptConfig.recurrent(8, 3),
+                GptConfig.standard(3, 1).withHeads(1, 2).withBias(false).withNorm(Norm.RMS).withMlpRatio(2))) {
+            GptConfig tied = untied.withTiedEmbeddings(true);
+            assertThat(gpt.uniqueParameterCount(tied, shape)).as("tied %s", untied)
+                    .isEqualTo(gpt.uniqueParameterCount(untied, shape) - (long) V * untied.d())
+                    .isEqualTo(gpt.parameterCount(tied, shape));
+            for (Positions fixed : List.of(Positions.SINUSOIDAL, Positions.ROTARY)) {
+                assertThat(gpt.uniqueParameterCount(tied.withPositions(fixed), shape)).as("%s %s", fixed, tied)
+                        .isEqualTo(gpt.uniqueParameterCount(tied, shape) - (long) T * untied.d());
+            }
         }
     }
 

@@ -38,11 +38,23 @@ import org.threshold.runs.run.StopReason;
  * @param phases the training phases the task names ({@code Task.phases()}, e.g. {@code phase.routed}),
  *     each with the first evaluation step at which it was reached, empty when it never was; no
  *     entries for a task that names none
+ * @param uniqueParameters unique trainable parameters, SPEC section 9's count (a tied matrix once,
+ *     fixed encodings zero); a result.json written before it was recorded reads as {@code parameters}
  */
 public record RunResult(StopReason stopReason, String message, String metric, OptionalDouble testAccuracy, long parameters,
                         long steps, long plannedSteps, OptionalDouble trainLoss, Map<String, Double> metrics,
                         Map<String, Double> figures, String name, String identity, String task, String model,
-                        double wallSeconds, Optional<Numerics> numerics, Map<String, OptionalLong> phases) {
+                        double wallSeconds, Optional<Numerics> numerics, Map<String, OptionalLong> phases,
+                        long uniqueParameters) {
+
+    /** A result whose model counts each trainable parameter once (its unique count is its count). */
+    public RunResult(StopReason stopReason, String message, String metric, OptionalDouble testAccuracy, long parameters,
+                     long steps, long plannedSteps, OptionalDouble trainLoss, Map<String, Double> metrics,
+                     Map<String, Double> figures, String name, String identity, String task, String model,
+                     double wallSeconds, Optional<Numerics> numerics, Map<String, OptionalLong> phases) {
+        this(stopReason, message, metric, testAccuracy, parameters, steps, plannedSteps, trainLoss, metrics, figures, name,
+                identity, task, model, wallSeconds, numerics, phases, parameters);
+    }
 
     /** A result without phases (a task that names none, an older run). */
     public RunResult(StopReason stopReason, String message, String metric, OptionalDouble testAccuracy, long parameters,
@@ -99,6 +111,7 @@ public record RunResult(StopReason stopReason, String message, String metric, Op
         testAccuracy.ifPresent(v -> o.addProperty("test_accuracy", v));
         o.addProperty("metric", metric);
         o.addProperty("parameters", parameters);
+        o.addProperty("unique_parameters", uniqueParameters);
         o.addProperty("steps", steps);
         o.addProperty("planned_steps", plannedSteps);
         o.addProperty("stop_reason", stopReason.word());
@@ -134,7 +147,8 @@ public record RunResult(StopReason stopReason, String message, String metric, Op
         return new RunResult(stopReason(f), f.text("message"), f.text("metric"), f.optionalNumber("test_accuracy"),
                 f.whole("parameters"), f.whole("steps"), f.whole("planned_steps"), f.optionalNumber("train_loss"),
                 f.numbers("metrics"), f.numbers("figures"), f.text("name"), f.text("identity"), f.text("task"), f.text("model"),
-                f.object("time").number("wall_s"), f.optionalObject("numerics").map(n -> Numerics.fromJson(n.json())), phases(f));
+                f.object("time").number("wall_s"), f.optionalObject("numerics").map(n -> Numerics.fromJson(n.json())), phases(f),
+                f.has("unique_parameters") ? f.whole("unique_parameters") : f.whole("parameters"));
     }
 
     private static Map<String, OptionalLong> phases(JsonFields f) {

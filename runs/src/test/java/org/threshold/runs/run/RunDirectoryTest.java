@@ -53,6 +53,25 @@ class RunDirectoryTest {
     }
 
     @Test
+    void uniqueParametersStandBesideParametersAndAnOlderResultWithoutThemReadsAsParameters() throws IOException {
+        RunDirectory run = RunDirectory.under(output, "unique");
+        run.create();
+        RunResult r = result(OptionalDouble.of(0.9));
+        RunResult tied = new RunResult(r.stopReason(), r.message(), r.metric(), r.testAccuracy(), 28_864, r.steps(),
+                r.plannedSteps(), r.trainLoss(), r.metrics(), r.figures(), r.name(), r.identity(), r.task(), r.model(),
+                r.wallSeconds(), Optional.empty(), Map.of(), 28_000);
+        run.writeResult(tied);
+        JsonObject json = Json.parse(Files.readString(run.result()));
+        assertThat(json.get("parameters").getAsLong()).isEqualTo(28_864);
+        assertThat(json.get("unique_parameters").getAsLong()).isEqualTo(28_000);
+        assertThat(run.readResult()).contains(tied);
+
+        json.remove("unique_parameters"); // as a run written before the field existed
+        Files.writeString(run.result(), json.toString());
+        assertThat(run.readResult().orElseThrow().uniqueParameters()).isEqualTo(28_864);
+    }
+
+    @Test
     void phasesReachedAreStepsInResultJsonAndThoseNeverReachedAreAbsentFromThemAndListed() throws IOException {
         RunDirectory run = RunDirectory.under(output, "phases");
         run.create();
