@@ -113,9 +113,48 @@ public final class Slurm {
         return DEFAULT_MAX_ARRAY_SIZE;
     }
 
-    /** {@code scontrol requeue JOB_TASK}: the task ends now and waits in the queue to start again. */
+    /**
+     * {@code scontrol requeue JOB_TASK}: the task ends now and waits in the queue to start again.
+     *
+     * <p>Called from inside the task, this races with Slurm itself: once slurmctld takes the
+     * request it ends the task's processes, and scontrol is one of them when it has not exited
+     * yet (it then ends on SIGTERM, exit code 143, although the requeue was taken). So a failed
+     * scontrol is checked against the job's own record: the request was taken when the task's
+     * restart count went past the one it started with ({@code SLURM_RESTART_COUNT}) or its state
+     * says requeued. Otherwise the failure is scontrol's, with its words.
+     */
     public void requeue(String jobTask) {
-        run("scontrol", List.of("requeue", jobTask));
+        List<String> args = List.of("requeue", jobTask);
+        Answer answer = execute("scontrol", args);
+        if (answer.code() != 0 && !requeued(jobTask)) {
+            throw failure("scontrol", args, answer);
+        }
+    }
+
+    /** Whether {@code scontrol show job} says the task was requeued since it started. */
+    boolean requeued(String jobTask) {
+        Answer answer = execute("scontrol", List.of("show", "job", "--oneliner", jobTask));
+        if (answer.code() != 0) {
+            return false;
+        }
+        int before = 0;
+        String count = environment.getOrDefault("SLURM_RESTART_COUNT", "0").strip();
+        if (count.matches("\\d{1,9}")) {
+            before = Integer.parseInt(count);
+        }
+        for (String field : answer.out().strip().split("\\s+")) {
+            String[] parts = field.split("=", 2);
+            if (parts.length != 2) {
+                continue;
+            }
+            if (parts[0].equals("Restarts") && parts[1].matches("\\d{1,9}") && Integer.parseInt(parts[1]) > before) {
+                return true;
+            }
+            if (parts[0].equals("JobState") && parts[1].startsWith("REQUEUE")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs a command and returns its standard output; a failure is an exception with its stderr. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,5 +88,38 @@ class SlurmExecutorTest {
                 "SLURM_ARRAY_TASK_ID", "3"))).hasValueSatisfying(line -> assertThat(line)
                 .startsWith("could not requeue Slurm task 12_3 (the slurm executor (sweep.executor.type: slurm) needs Slurm's "
                         + "scontrol on the PATH"));
+    }
+
+    /** A stand-in scontrol: {@code requeue} ends on SIGTERM as Slurm's own kill of the task does; {@code show job} says STATE. */
+    private Map<String, String> scontrolKilledOnRequeue(String show) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path scontrol = bin.resolve("scontrol");
+        Files.writeString(scontrol, """
+                #!/bin/sh
+                case "$1" in
+                  requeue) kill -TERM $$ ;;
+                  show) echo '%s'; exit 0 ;;
+                esac
+                exit 2
+                """.formatted(show));
+        Files.setPosixFilePermissions(scontrol, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return Map.of("PATH", bin.toString(), "SLURM_ARRAY_JOB_ID", "12", "SLURM_ARRAY_TASK_ID", "3", "SLURM_RESTART_COUNT", "1");
+    }
+
+    @Test
+    void aRequeueWhoseScontrolSlurmEndedWithTheTaskIsReadFromTheJobsRecord() throws Exception {
+        SlurmExecutor executor = new SlurmExecutor(SlurmExecutorConfig.defaults(), noSlurm(), dir);
+        assertThat(executor.stoppedBySignal("SIGUSR2", scontrolKilledOnRequeue(
+                "JobId=13 ArrayJobId=12 ArrayTaskId=3 JobState=RUNNING Reason=None Requeue=1 Restarts=2 BatchFlag=1")))
+                .as("the restart count went past the one the task started with").hasValue(
+                        "requeued Slurm task 12_3: it resumes from this checkpoint when Slurm starts it again");
+        assertThat(executor.stoppedBySignal("SIGUSR2", scontrolKilledOnRequeue(
+                "JobId=13 ArrayJobId=12 ArrayTaskId=3 JobState=REQUEUED Reason=None Requeue=1 Restarts=1")))
+                .as("the state says requeued").hasValue(
+                        "requeued Slurm task 12_3: it resumes from this checkpoint when Slurm starts it again");
+        assertThat(executor.stoppedBySignal("SIGUSR2", scontrolKilledOnRequeue(
+                "JobId=13 ArrayJobId=12 ArrayTaskId=3 JobState=RUNNING Reason=None Requeue=1 Restarts=1")))
+                .as("neither: the request was not taken").hasValueSatisfying(line -> assertThat(line)
+                .startsWith("could not requeue Slurm task 12_3 (scontrol requeue 12_3 failed (exit code 143)); running threshold sweep"));
     }
 }
