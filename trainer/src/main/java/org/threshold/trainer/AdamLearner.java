@@ -4,12 +4,14 @@ import ai.djl.ndarray.NDManager;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Optional;
 import org.threshold.api.model.Model;
 import org.threshold.trainer.checkpoint.ParameterFile;
 import org.threshold.trainer.evaluation.Decoder;
 import org.threshold.trainer.evaluation.ModelDecoder;
 import org.threshold.trainer.sampling.Batch;
 import org.threshold.trainer.sampling.DerivedSeed;
+import org.threshold.trainer.step.StackedStep;
 import org.threshold.trainer.step.TokenBatch;
 import org.threshold.trainer.step.TrainingStep;
 
@@ -27,15 +29,32 @@ public final class AdamLearner implements Learner {
     private final long initSeed;
     private final TrainingStep step;
     private final Decoder decoder;
+    private final Optional<StackedStep> stack;
+    private final int position;
 
     /** The learner of {@code plan}: its model initialized from {@code init_seed} on {@code manager}'s device. */
     public AdamLearner(RunPlan plan, NDManager manager) {
+        this(plan, manager, Optional.empty(), 0);
+    }
+
+    /**
+     * The learner of {@code plan} as member {@code position} of {@code stack} (SPEC section 10):
+     * its steps are the stack's passes; closing it leaves the stack.
+     */
+    public AdamLearner(RunPlan plan, NDManager manager, StackedStep stack, int position) {
+        this(plan, manager, Optional.of(stack), position);
+    }
+
+    private AdamLearner(RunPlan plan, NDManager manager, Optional<StackedStep> stack, int position) {
         this.model = plan.model();
         this.manager = manager;
         this.initSeed = plan.initSeed();
         model.initialize(manager, plan.initSeed());
         this.step = new TrainingStep(model, plan.training(), RunLength.steps(plan.training(), plan.task().components()), manager);
         this.decoder = new ModelDecoder(model, manager, plan.task().contextLength(), plan.task().stopToken());
+        this.stack = stack;
+        this.position = position;
+        stack.ifPresent(s -> s.join(position, model, step));
     }
 
     @Override
@@ -43,6 +62,11 @@ public final class AdamLearner implements Learner {
         if (step.completedSteps() != s - 1) {
             throw new IllegalStateException("step " + s + " asked of an optimizer that has done " + step.completedSteps()
                     + " steps");
+        }
+        if (stack.isPresent()) {
+            // stacked models have no dropout (GptStacking refuses it), so no engine seed is set:
+            // the engine's generator is shared by the stack's threads
+            return stack.get().run(position, tokens(batch)).loss();
         }
         // dropout draws from the engine's generator; seeding it per step gives a resumed run the same masks
         manager.getEngine().setRandomSeed((int) DerivedSeed.of(initSeed, DROPOUT_STREAM, s));
@@ -107,6 +131,7 @@ public final class AdamLearner implements Learner {
 
     @Override
     public void close() {
+        stack.ifPresent(s -> s.leave(position));
         step.close();
     }
 }

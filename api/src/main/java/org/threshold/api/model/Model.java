@@ -63,6 +63,14 @@ public interface Model {
     }
 
     /**
+     * Training several models of this one's shape as one (SPEC section 10); empty, the default,
+     * when the model does not offer it: its runs then train one per process as always.
+     */
+    default Optional<Stacking> stacking() {
+        return Optional.empty();
+    }
+
+    /**
      * The model's activations by name, to capture or replace (probes, activation patching); empty
      * if the model does not offer them. Available after {@link #initialize}.
      */

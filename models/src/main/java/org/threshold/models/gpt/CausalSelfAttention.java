@@ -2,7 +2,6 @@ package org.threshold.models.gpt;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.internal.NDArrayEx;
 import java.util.Optional;
 import org.threshold.api.model.HookPoint;
 
@@ -35,13 +34,16 @@ final class CausalSelfAttention {
      * @param rotation rotary positions, applied to queries and keys; null without them
      * @param pass its cache, when present, holds keys and values of earlier positions of this layer
      *     and is extended here; its hook sees the attention weights
-     * @return SA(LN1(x)) (batch·time, d), projection included
+     * @param lanes one model, or a stack: then {@code normed} is (K, batch·time, d), each member its own weights
+     * @return SA(LN1(x)) (batch·time, d), or (K, batch·time, d) for a stack, projection included
      */
-    NDArray forward(NDArray normed, BlockWeights w, int batch, NDArray mask, Rotation rotation, int layer, Pass pass) {
+    NDArray forward(NDArray normed, BlockWeights w, int batch, NDArray mask, Rotation rotation, int layer, Pass pass,
+                    Lanes lanes) {
         Optional<KvCache> cache = pass.cache();
-        NDArrayEx ex = normed.getNDArrayInternal();
-        long time = normed.getShape().get(0) / batch;
-        NDArray qkv = ex.linear(normed, w.qkvWeight(), w.qkvBias()).singletonOrThrow().reshape(batch, time, 3L * width);
+        long time = lanes.rowCount(normed) / batch;
+        int rows = batch;
+        batch = lanes.sequences(batch); // a stack's members attend side by side, as more sequences
+        NDArray qkv = lanes.linear(normed, w.qkvWeight(), w.qkvBias()).reshape(batch, time, 3L * width);
         NDList split = qkv.split(3, 2);
         NDArray q = split.get(0);
         NDArray k = split.get(1);
@@ -79,8 +81,8 @@ final class CausalSelfAttention {
             weights = softmax(q.matMul(k.transpose(0, 1, 3, 2)), headMask, layer, pass);
             y = weights.matMul(v).transpose(0, 2, 1, 3);
         }
-        NDArray flat = y.reshape(batch * time, width);
-        return ex.linear(flat, w.projectionWeight(), w.projectionBias()).singletonOrThrow();
+        NDArray flat = lanes.rows(y, rows * time, width);
+        return lanes.linear(flat, w.projectionWeight(), w.projectionBias());
     }
 
     /** The hook sees the weights before dropout, where TransformerLens's hook_pattern sits. */

@@ -14,6 +14,7 @@ import org.threshold.api.model.GreedyDecoder;
 import org.threshold.api.model.Hooks;
 import org.threshold.api.model.Model;
 import org.threshold.api.model.ModelShape;
+import org.threshold.api.model.Stacking;
 import org.threshold.api.model.WeightsExport;
 import org.threshold.models.safetensors.NamedTensor;
 import org.threshold.models.safetensors.Safetensors;
@@ -179,6 +180,12 @@ public final class Gpt implements Model {
             Safetensors.write(file, tensors, Map.of("format", "pt"));
             return tensors.size();
         });
+    }
+
+    /** Several models of this shape in one pass (SPEC section 10): every option stacks but dropout. */
+    @Override
+    public Optional<Stacking> stacking() {
+        return Optional.of(new GptStacking(this));
     }
 
     /** The named activations (TransformerLens's names, models/README.md), to capture or replace. */

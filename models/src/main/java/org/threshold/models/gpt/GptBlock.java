@@ -87,7 +87,9 @@ public final class GptBlock extends AbstractBlock {
         NDArray zeroBias = manager.zeros(new Shape(config.d()));
         NDArray epsilon = manager.create(Normalization.EPSILON);
         NDScope.unregister(flat, scale, zeroBias, epsilon); // the model's, not the scope's that happens to be open
-        normalization = new Normalization(config, zeroBias, epsilon);
+        NDArray ones = manager.ones(new Shape(config.d()));
+        NDScope.unregister(ones);
+        normalization = new Normalization(config, zeroBias, ones, epsilon);
         blocks.clear();
         for (int i = 0; i < config.distinctBlocks(); i++) {
             blocks.add(new TransformerBlock(config, scale, normalization));
@@ -152,19 +154,44 @@ public final class GptBlock extends AbstractBlock {
      * @return logits (batch, time, vocabulary), or (batch, 1, vocabulary) for {@link Pass#lastPositionOnly()}
      */
     NDArray forward(NDArray flat, NDArray tokens, Pass pass) {
+        return forward(flat, tokens, pass, Lanes.SINGLE);
+    }
+
+    /**
+     * SPEC section 10's stacked pass: K members' parameters (K, count), each stacked from its own
+     * flat vector, and their token ids (K, batch, time) give logits (K, batch, time, vocabulary),
+     * the same computation as each member's own pass, batched over K.
+     */
+    NDArray forwardStacked(NDArray stacked, NDArray tokens, Pass pass) {
+        Shape s = stacked.getShape();
+        if (s.dimension() != 2 || s.get(1) != layout.count()) {
+            throw new IllegalArgumentException("expected stacked parameters (K, " + layout.count() + "), got " + s);
+        }
+        if (tokens.getShape().dimension() != 3 || tokens.getShape().get(0) != s.get(0)) {
+            throw new IllegalArgumentException("expected token ids (" + s.get(0) + ", batch, time) for a stack of " + s.get(0)
+                    + ", got " + tokens.getShape());
+        }
+        if (pass.lastPositionOnly() || pass.cache().isPresent() || pass.hook() != ActivationHook.NONE) {
+            throw new IllegalArgumentException("a stack trains and scores whole sequences: no cache, hooks or last position only");
+        }
+        return forward(stacked, tokens, pass, new Lanes(Math.toIntExact(s.get(0))));
+    }
+
+    private NDArray forward(NDArray flat, NDArray tokens, Pass pass, Lanes lanes) {
         Shape tokenShape = tokens.getShape();
-        if (tokenShape.dimension() != 2) {
+        int axes = lanes.stacked() ? 3 : 2;
+        if (tokenShape.dimension() != axes) {
             throw new IllegalArgumentException("expected token ids of shape (batch, time), got " + tokenShape);
         }
-        int batch = (int) tokenShape.get(0);
-        int time = (int) tokenShape.get(1);
+        int batch = (int) tokenShape.get(axes - 2);
+        int time = (int) tokenShape.get(axes - 1);
         if (pass.positions().isEmpty() && time > shape.contextLength()) {
             throw new IllegalArgumentException("a sequence of " + time + " tokens is longer than the context length "
                     + shape.contextLength() + "; crop it to the last " + shape.contextLength() + " tokens");
         }
         NDArray ids = tokens.getDataType() == DataType.INT64 ? tokens : tokens.toType(DataType.INT64, false);
         GptWeights w = layout.views(flat, ids);
-        NDArray x = ids.getNDArrayInternal().embedding(ids, w.tokenEmbedding(), SparseFormat.DENSE).singletonOrThrow();
+        NDArray x = lanes.embed(ids, w.tokenEmbedding());
         x = pass.hook().at(HookPoint.EMBED, 0, x);
         NDArray table = switch (config.positions()) {
             case LEARNED -> w.positionEmbedding();
@@ -172,7 +199,9 @@ public final class GptBlock extends AbstractBlock {
             case ROTARY, NONE -> null;
         };
         if (table != null) {
-            x = x.add(pass.hook().at(HookPoint.POS_EMBED, 0, rows(table, pass, time)));
+            NDArray positions = lanes.stacked() && config.positions() == Positions.LEARNED
+                    ? memberRows(table, time) : rows(table, pass, time);
+            x = x.add(pass.hook().at(HookPoint.POS_EMBED, 0, positions));
         } else if (pass.hook() != ActivationHook.NONE) {
             // nothing is added for rotary or no positions: a hook sees zeros (and may replace them)
             x = x.add(pass.hook().at(HookPoint.POS_EMBED, 0, x.getManager().zeros(new Shape(time, config.d()), x.getDataType())));
@@ -180,20 +209,25 @@ public final class GptBlock extends AbstractBlock {
         Rotation rotation = rotary == null ? null
                 : new Rotation(rows(rotary[0], pass, time), rows(rotary[1], pass, time), config.headSize());
         x = Dropout.apply(x, (float) config.dropout(), pass.training());
-        x = x.reshape(batch * (long) time, config.d());
+        x = lanes.rows(x, batch * (long) time, config.d());
         NDArray mask = pass.mask().orElseGet(() -> masks.causal(time));
         for (int layer = 0; layer < config.layers(); layer++) {
             TransformerBlock block = blocks.get(config.variant() == Variant.RECURRENT ? 0 : layer);
-            x = block.forward(x, w.blocks().get(layer), layer, config.hasMlp(layer), batch, mask, rotation, pass);
+            x = block.forward(x, w.blocks().get(layer), layer, config.hasMlp(layer), batch, mask, rotation, pass, lanes);
         }
         int outTime = time;
         if (pass.lastPositionOnly() && time > 1) {
             x = x.reshape(batch, time, config.d()).get(new NDIndex(":, -1, :"));
             outTime = 1;
         }
-        x = normalization.apply(x, w.finalNormGain(), w.finalNormBias());
-        NDArray logits = x.getNDArrayInternal().linear(x, w.head(), null).singletonOrThrow();
-        return logits.reshape(batch, outTime, shape.vocabularySize());
+        x = normalization.apply(x, w.finalNormGain(), w.finalNormBias(), lanes);
+        return lanes.logits(lanes.linear(x, w.head(), null), batch, outTime, shape.vocabularySize());
+    }
+
+    /** Rows 0 … time−1 of a stack's learned positions (K, context, d), as (K, 1, time, d) to add to every sequence. */
+    private NDArray memberRows(NDArray table, int time) {
+        NDArray rows = time == shape.contextLength() ? table : table.get(new NDIndex().addAllDim().addSliceDim(0, time));
+        return rows.expandDims(1);
     }
 
     /**

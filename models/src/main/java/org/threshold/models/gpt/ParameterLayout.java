@@ -191,16 +191,19 @@ public final class ParameterLayout {
      * Views of {@code flat} for one forward pass: one split (whose backward is a single
      * concatenation into the flat gradient) and a reshape per matrix. The views are attached to
      * {@code owner}'s manager, so they are released with the pass's other intermediate arrays.
+     * A stack's (K, count) parameters give views with a leading K: (K, vocabulary, d) and so on.
      */
     GptWeights views(NDArray flat, NDArray owner) {
-        NDList parts = flat.split(splitPoints, 0);
+        boolean stacked = flat.getShape().dimension() == 2;
+        NDList parts = flat.split(splitPoints, stacked ? 1 : 0);
         parts.attach(owner.getManager());
         int distinct = config.distinctBlocks();
         NDArray[] model = new NDArray[Part.values().length];
         NDArray[][] block = new NDArray[distinct][Part.values().length];
         for (int i = 0; i < parts.size(); i++) {
             Shape s = tensors.get(i).shape();
-            NDArray view = s.dimension() == 1 ? parts.get(i) : parts.get(i).reshape(s);
+            NDArray view = s.dimension() == 1 ? parts.get(i)
+                    : parts.get(i).reshape(stacked ? new Shape(flat.getShape().get(0)).addAll(s) : s);
             Slot slot = slots.get(i);
             if (slot.block() < 0) {
                 model[slot.part().ordinal()] = view;

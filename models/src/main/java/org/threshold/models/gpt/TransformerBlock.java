@@ -28,20 +28,22 @@ final class TransformerBlock {
      *
      * @param mlp whether this application runs the block's MLP
      * @param rotation rotary positions for this pass, null without them
+     * @param lanes one model, or a stack of K (activations (K, batch·time, d), each member its own weights)
      */
-    NDArray forward(NDArray x, BlockWeights w, int layer, boolean mlp, int batch, NDArray mask, Rotation rotation, Pass pass) {
+    NDArray forward(NDArray x, BlockWeights w, int layer, boolean mlp, int batch, NDArray mask, Rotation rotation, Pass pass,
+                    Lanes lanes) {
         ActivationHook hook = pass.hook();
         x = hook.at(HookPoint.RESID_PRE, layer, x);
-        NDArray normed1 = normalization.apply(x, w.norm1Gain(), w.norm1Bias());
-        NDArray sa = attention.forward(normed1, w, batch, mask, rotation, layer, pass);
+        NDArray normed1 = normalization.apply(x, w.norm1Gain(), w.norm1Bias(), lanes);
+        NDArray sa = attention.forward(normed1, w, batch, mask, rotation, layer, pass, lanes);
         NDArray attended = hook.at(HookPoint.ATTN_OUT, layer, Dropout.apply(sa, dropout, pass.training()));
         NDArray x1 = hook.at(HookPoint.RESID_MID, layer, x.add(attended));
         NDArray out;
         if (mlp) {
-            NDArray normed2 = normalization.apply(x1, w.norm2Gain(), w.norm2Bias());
-            NDArray hidden = normed2.getNDArrayInternal().linear(normed2, w.upWeight(), w.upBias()).singletonOrThrow();
+            NDArray normed2 = normalization.apply(x1, w.norm2Gain(), w.norm2Bias(), lanes);
+            NDArray hidden = lanes.linear(normed2, w.upWeight(), w.upBias());
             hidden = hidden.getNDArrayInternal().gelu();
-            NDArray fed = hidden.getNDArrayInternal().linear(hidden, w.downWeight(), w.downBias()).singletonOrThrow();
+            NDArray fed = lanes.linear(hidden, w.downWeight(), w.downBias());
             fed = hook.at(HookPoint.MLP_OUT, layer, Dropout.apply(fed, dropout, pass.training()));
             out = x1.add(fed);
         } else if (hook != ActivationHook.NONE) {

@@ -1,10 +1,13 @@
 package org.threshold.runs.run;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.threshold.runs.JsonFields;
@@ -17,10 +20,47 @@ import org.threshold.runs.JsonFields;
  * first starts, recorded in provenance.json and result.json ({@code numerics}), and a resumed run
  * uses it again, so that a run's numbers do not depend on where or how it resumed (docs/RUNS.md).
  *
+ * <p>A run trained in a stack (SPEC section 10) records the stack too: its members' numbers are
+ * computed by batched kernels over all of them, so a resume re-forms the same stack.
+ *
  * @param threads libtorch intra-op threads
  * @param environment each variable of {@link #VARIABLES} as the process had it; absent when unset
+ * @param stack the stack the run trains in; empty for a run trained alone
  */
-public record Numerics(int threads, Map<String, String> environment) {
+public record Numerics(int threads, Map<String, String> environment, Optional<Stack> stack) {
+
+    /**
+     * K runs trained as one model (SPEC section 10).
+     *
+     * @param size K
+     * @param members the runs' grid indices, ascending
+     */
+    public record Stack(int size, List<Integer> members) {
+
+        public Stack {
+            members = List.copyOf(members);
+            if (size < 2 || members.size() != size) {
+                throw new IllegalArgumentException("a stack has at least 2 members, one grid index each; got size " + size
+                        + " and members " + members);
+            }
+            for (int i = 1; i < size; i++) {
+                if (members.get(i) <= members.get(i - 1)) {
+                    throw new IllegalArgumentException("a stack's members are distinct grid indices in ascending order, got "
+                            + members);
+                }
+            }
+        }
+
+        /** "3,5,7", as {@code threshold run FILE --index} takes them. */
+        public String indices() {
+            return String.join(",", members.stream().map(String::valueOf).toList());
+        }
+    }
+
+    /** A run trained alone. */
+    public Numerics(int threads, Map<String, String> environment) {
+        this(threads, environment, Optional.empty());
+    }
 
     /** The environment variables libtorch reads once, when it loads, that change CPU numerics. */
     public static final List<String> VARIABLES = List.of("ATEN_CPU_CAPABILITY", "MKL_CBWR");
@@ -30,6 +70,12 @@ public record Numerics(int threads, Map<String, String> environment) {
             throw new IllegalArgumentException("a run computes with at least one thread, got " + threads);
         }
         environment = Collections.unmodifiableMap(new TreeMap<>(environment));
+        Objects.requireNonNull(stack, "stack");
+    }
+
+    /** These numerics for a run trained in {@code stack} (empty: alone). */
+    public Numerics in(Optional<Stack> stack) {
+        return new Numerics(threads, environment, stack);
     }
 
     /** The numerics of this process with {@code threads} libtorch threads. */
@@ -48,6 +94,7 @@ public record Numerics(int threads, Map<String, String> environment) {
         for (String variable : VARIABLES) {
             parts.add(variable + (environment.containsKey(variable) ? "=" + environment.get(variable) : " unset"));
         }
+        stack.ifPresent(s -> parts.add("stack of " + s.size() + " (points " + s.indices() + ")"));
         return String.join(", ", parts);
     }
 
@@ -65,6 +112,10 @@ public record Numerics(int threads, Map<String, String> environment) {
                         + ")");
             }
         }
+        if (!stack.equals(other.stack)) {
+            out.add(stack.map(s -> "stack of points " + s.indices()).orElse("trained alone") + " (now "
+                    + other.stack.map(s -> "stack of points " + s.indices()).orElse("alone") + ")");
+        }
         return out;
     }
 
@@ -74,6 +125,14 @@ public record Numerics(int threads, Map<String, String> environment) {
         JsonObject env = new JsonObject();
         environment.forEach(env::addProperty);
         o.add("environment", env);
+        stack.ifPresent(st -> {
+            JsonObject so = new JsonObject();
+            so.addProperty("size", st.size());
+            JsonArray members = new JsonArray();
+            st.members().forEach(members::add);
+            so.add("members", members);
+            o.add("stack", so);
+        });
         return o;
     }
 
@@ -90,6 +149,19 @@ public record Numerics(int threads, Map<String, String> environment) {
         if (threads < 1) {
             throw new JsonFields.Problem("its field 'numerics.threads' is " + threads + ", not a thread count");
         }
-        return new Numerics(threads, env);
+        Optional<Stack> stack = Optional.empty();
+        Optional<JsonFields> so = f.optionalObject("stack");
+        if (so.isPresent()) {
+            List<Integer> members = new ArrayList<>();
+            for (JsonElement m : so.get().array("members")) {
+                members.add(m.getAsInt());
+            }
+            try {
+                stack = Optional.of(new Stack(so.get().integer("size"), members));
+            } catch (IllegalArgumentException bad) {
+                throw new JsonFields.Problem("its field 'numerics.stack' is not a stack: " + bad.getMessage());
+            }
+        }
+        return new Numerics(threads, env, stack);
     }
 }

@@ -74,25 +74,36 @@ public final class TrainingStep implements AutoCloseable {
 
     /** Trains on one batch. */
     public StepResult run(TokenBatch batch) {
-        int step = completedSteps();
-        double rate = schedule.rate(step);
         List<NDArray> parameters = trainableArrays();
         try (NDManager scope = manager.newSubManager(); NDScope arrays = new NDScope()) {
-            float loss = (float) valueOf(lossWithGradients(batch, scope));
-            List<NDArray> gradients = new ArrayList<>(parameters.size());
-            for (NDArray p : parameters) {
-                gradients.add(p.getGradient());
-            }
-            float norm = (float) globalNorm(gradients);
-            if (!Float.isFinite(loss) || !Float.isFinite(norm)) {
-                for (NDArray g : gradients) {
-                    g.set(new NDIndex("..."), 0f);
-                }
-                return new StepResult(step, loss, norm, rate, false);
-            }
-            adam.update(parameters, gradients, rate, clipping.scale(norm));
-            return new StepResult(step, loss, norm, rate, true);
+            return update(parameters, (float) valueOf(lossWithGradients(batch, scope)));
         }
+    }
+
+    /**
+     * The update once the gradients are in: the global norm, a step skipped (its gradients zeroed)
+     * when the loss or the norm is not finite, otherwise clipping and Adam with the scheduled rate.
+     * Called inside the caller's scope; {@link StackedStep} calls it for each member after one
+     * stacked backward pass.
+     *
+     * @param parameters {@link #trainableArrays()}, holding the batch's gradients
+     */
+    StepResult update(List<NDArray> parameters, float loss) {
+        int step = completedSteps();
+        double rate = schedule.rate(step);
+        List<NDArray> gradients = new ArrayList<>(parameters.size());
+        for (NDArray p : parameters) {
+            gradients.add(p.getGradient());
+        }
+        float norm = (float) globalNorm(gradients);
+        if (!Float.isFinite(loss) || !Float.isFinite(norm)) {
+            for (NDArray g : gradients) {
+                g.set(new NDIndex("..."), 0f);
+            }
+            return new StepResult(step, loss, norm, rate, false);
+        }
+        adam.update(parameters, gradients, rate, clipping.scale(norm));
+        return new StepResult(step, loss, norm, rate, true);
     }
 
     /**
@@ -129,12 +140,12 @@ public final class TrainingStep implements AutoCloseable {
         }
     }
 
-    private static double valueOf(NDArray scalar) {
+    static double valueOf(NDArray scalar) {
         return scalar.getDataType() == DataType.FLOAT64 ? scalar.getDouble() : scalar.getFloat();
     }
 
     /** The block's parameter arrays, each tracking its gradient (a loaded checkpoint's arrays do not yet). */
-    private List<NDArray> trainableArrays() {
+    List<NDArray> trainableArrays() {
         List<NDArray> arrays = new ArrayList<>();
         for (Parameter p : block.getParameters().values()) {
             if (!p.requiresGradient()) {
