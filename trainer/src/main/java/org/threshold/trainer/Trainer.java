@@ -155,6 +155,11 @@ public final class Trainer {
         long passes;
         try (NDManager manager = engine.newBaseManager(device)) {
             StackedStep step = new StackedStep(stacking, plans.size(), manager);
+            for (int k = 0; k < plans.size(); k++) {
+                if (!training.contains(k)) {
+                    step.leave(k); // it had ended before: the others do not wait for it
+                }
+            }
             // every member joins before any trains: the stack's first pass waits for all of them
             List<AdamLearner> learners = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();

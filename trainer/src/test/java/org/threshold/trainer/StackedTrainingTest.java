@@ -86,6 +86,28 @@ class StackedTrainingTest {
         assertThat(Files.readString(RunDirectory.under(output.resolve("stacked"), "b").metrics().file())).contains("reverse");
     }
 
+    @Test
+    void aStackWhoseOtherMembersHadEndedResumesTheOneThatHadNot() throws Exception {
+        Trainer.StackOutcome first = new Trainer(AdamLearner::new).runStack(points(output), StackedRuns.STACK,
+                recorders(new ArrayList<>(), 3), List.of("c", "c", "c"), new StopRequest());
+        assertThat(first.members()).allSatisfy(m -> assertThat(m.failure()).isEmpty());
+        RunDirectory a = RunDirectory.under(output, "a");
+        List<String> metrics = TestRuns.science(a.metrics().file());
+        Files.delete(a.path().resolve("result.json"));
+        Path last = a.path().resolve("checkpoints").resolve("step-000000200");
+        try (java.util.stream.Stream<Path> files = Files.walk(last)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        Trainer.StackOutcome again = new Trainer(AdamLearner::new).runStack(points(output), StackedRuns.STACK,
+                recorders(new ArrayList<>(), 3), List.of("c", "c", "c"), new StopRequest());
+        assertThat(again.passes()).as("a alone, from its checkpoint at step 160").isEqualTo(40);
+        assertThat(again.members().get(0).outcome().orElseThrow().trainedNow()).isTrue();
+        assertThat(again.members().get(1).outcome().orElseThrow().trainedNow()).isFalse();
+        assertThat(TestRuns.science(a.metrics().file())).isEqualTo(metrics);
+    }
+
     /** metrics.jsonl: losses within 1e-4 relative, accuracies within 0.02, everything else equal (SPEC section 10). */
     private static void assertRecordsMatch(RunDirectory alone, RunDirectory stacked) throws Exception {
         List<String> a = Files.readAllLines(alone.metrics().file());

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,7 @@ import org.threshold.app.runfile.Preflight;
 import org.threshold.app.runfile.RunPlanner;
 import org.threshold.runs.DamagedFileException;
 import org.threshold.runs.run.EvaluationRecord;
+import org.threshold.runs.run.Numerics;
 import org.threshold.runs.run.RunDirectory;
 import org.threshold.runs.run.RunResult;
 import org.threshold.runs.sweep.RunLock;
@@ -58,7 +60,9 @@ import picocli.CommandLine.Spec;
                 "With --index I, CONFIG is a sweep file and the run is its grid point I, trained into the sweep's "
                         + "runs/ directory exactly as 'threshold sweep' would (a cluster array job runs one point per task). "
                         + "A point that has ended exits at once; one that another process is training exits 0 and leaves "
-                        + "it alone.",
+                        + "it alone. With --index I,J,... the points train as one stack (SPEC section 10): one process, "
+                        + "one pass per step for all of them, each into its own run directory; a point that started in a "
+                        + "stack resumes in it, and the message for one run otherwise names the command that does.",
                 "The run's probes: (docs/PROBES.md) run at the end and write into <run directory>/probes/.",
                 "Before it starts, the run is checked as 'threshold validate' checks it (a GPU for device: gpu, memory, "
                         + "runtime.output; docs/CONFIG.md): a problem found there is reported at its key, exit code 2.",
@@ -110,10 +114,11 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CONFIG", description = "The run file (YAML), see docs/CONFIG.md.")
     private Path config;
 
-    @Option(names = "--index", paramLabel = "I",
+    @Option(names = "--index", paramLabel = "I[,J...]", split = ",",
             description = "CONFIG is a sweep file: train its grid point I (0-based; 'threshold sweep CONFIG --list' "
-                    + "lists them).")
-    private Integer index;
+                    + "lists them); several points, I,J,..., train as one stack: one model with a leading dimension, "
+                    + "one pass per step for all (SPEC section 10; points of one model shape).")
+    private List<Integer> index;
 
     /** The sweep file of --index. */
     private Optional<SweepFile> sweep = Optional.empty();
@@ -129,7 +134,10 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         threshold.warnAboutPluginProblems(err);
         RunPlanner planner = this.planner.get();
-        Planned planned = index == null ? plan(planner) : point(planner, index);
+        if (index != null && index.size() > 1) {
+            return stack(planner, out, err);
+        }
+        Planned planned = index == null ? plan(planner) : point(planner, index.get(0));
         RunPlan plan = planned.plan();
         // validate's checks, but for the GPU: asking the engine would load it before the run fixes
         // its thread count, so the trainer finds a missing GPU when it loads the engine (below)
@@ -170,7 +178,147 @@ final class RunCommand implements Callable<Integer> {
     /** The command that trains this run again from step 0, as the user would type it. */
     private String retrainCommand() {
         return "threshold " + threshold.pluginsOption().map(d -> "--plugins " + d + " ").orElse("") + "run " + config
-                + (index == null ? "" : " --index " + index) + " --retrain";
+                + (index == null ? "" : " --index " + indices(index)) + " --retrain";
+    }
+
+    private static String indices(List<Integer> points) {
+        return String.join(",", points.stream().map(String::valueOf).toList());
+    }
+
+    /** The command that trains {@code points} of this sweep file as one stack. */
+    private String stackCommand(List<Integer> points) {
+        return "threshold " + threshold.pluginsOption().map(d -> "--plugins " + d + " ").orElse("") + "run " + config
+                + " --index " + indices(points);
+    }
+
+    /**
+     * A run that started in a stack resumes in that stack, not alone or in another: the message
+     * says which command re-forms it.
+     */
+    private BadInputException numericsChanged(NumericsChangedException e) {
+        Optional<Numerics.Stack> was = e.recorded().stack();
+        if (was.isPresent() && (index == null || !was.get().members().equals(index))) {
+            return new BadInputException(e.getMessage() + "; it trained in the stack of points " + was.get().indices()
+                    + ", which resumes with " + stackCommand(was.get().members()));
+        }
+        return new BadInputException(e.getMessage());
+    }
+
+    /**
+     * {@code --index I,J,...}: the points trained as one stack (SPEC section 10), each into its
+     * own run directory, each with its own log lines (prefixed by the point), summary and probes.
+     */
+    private int stack(RunPlanner planner, PrintWriter out, PrintWriter err) {
+        List<Integer> points = List.copyOf(index);
+        for (int i = 1; i < points.size(); i++) {
+            if (points.get(i) <= points.get(i - 1)) {
+                throw new BadInputException("--index " + indices(points) + ": a stack's points are distinct and in ascending "
+                        + "order, e.g. --index " + indices(points.stream().distinct().sorted().toList()));
+            }
+        }
+        List<Planned> planned = new ArrayList<>();
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (int point : points) {
+            Planned p = point(planner, point);
+            planned.add(p);
+            List<ConfigProblem> own = new ArrayList<>(preflight.memory(p.plan(), p.tree()));
+            preflight.output(Path.of(p.plan().runtime().output()), p.outputTree(), p.outputKey()).ifPresent(own::add);
+            own.stream().map(p.naming()).forEach(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        List<RunPlan> plans = planned.stream().map(Planned::plan).toList();
+        Optional<String> why = Trainer.stackingProblem(plans);
+        if (why.isPresent()) {
+            throw new BadInputException("--index " + indices(points) + ": these points cannot train as one stack: " + why.get()
+                    + "; train them one by one (--index I)");
+        }
+        out.println("stack of points " + indices(points) + ": one " + plans.get(0).model().summary() + " per point, trained "
+                + "in one pass per step");
+        List<Path> directories = new ArrayList<>();
+        for (int k = 0; k < points.size(); k++) {
+            Path directory = Path.of(plans.get(k).runtime().output()).resolve(plans.get(k).identity());
+            directories.add(directory);
+            out.println("point " + points.get(k) + ": run " + plans.get(k).identity() + ": " + plans.get(k).task().describe()
+                    + "; run directory " + directory);
+        }
+        out.flush();
+        List<RunLock> locks = new ArrayList<>();
+        try {
+            for (int k = 0; k < points.size(); k++) {
+                Optional<RunLock> lock = RunLock.tryAcquire(directories.get(k));
+                if (lock.isEmpty()) {
+                    out.println("Another process is training point " + points.get(k) + "'s run ("
+                            + RunLock.holder(directories.get(k)).orElse("holder unknown") + "); nothing done here. Run the "
+                            + "command again once it has stopped.");
+                    return ExitCode.OK;
+                }
+                locks.add(lock.get());
+            }
+            // the points of a stack started by 'threshold sweep' stop with the sweep
+            ParentWatch.start(System.getenv());
+            if (retrain) {
+                for (Path directory : directories) {
+                    Path kept = new RunDirectory(directory).setAsideForRetraining();
+                    out.println("training " + directory.getFileName() + " again from step 0; what it had is in " + kept);
+                }
+            }
+            try {
+                return trainStack(points, plans, out, err);
+            } catch (DeviceUnavailableException e) {
+                throw planned.get(0).problems(List.of(Preflight.missingGpu(planned.get(0).tree(), e.reason())));
+            }
+        } finally {
+            locks.forEach(RunLock::close);
+        }
+    }
+
+    private int trainStack(List<Integer> points, List<RunPlan> plans, PrintWriter out, PrintWriter err) {
+        List<TrainingListener> listeners = new ArrayList<>();
+        for (int k = 0; k < points.size(); k++) {
+            listeners.add(warningsTo(err, new RunLog(LinePrefix.of(out, "point " + points.get(k) + ": "), plans.get(k).metric())));
+        }
+        Trainer.StackOutcome stacked;
+        try {
+            stacked = new Trainer(AdamLearner::new).runStack(plans, new Numerics.Stack(points.size(), points), listeners,
+                    Collections.nCopies(points.size(), REPRODUCE), StopSignals.install());
+        } catch (NumericsChangedException e) {
+            throw numericsChanged(e);
+        }
+        int exit = ExitCode.OK;
+        Optional<RunStopped> stoppedBy = Optional.empty();
+        for (int k = 0; k < points.size(); k++) {
+            Trainer.StackMember member = stacked.members().get(k);
+            String who = "point " + points.get(k);
+            if (member.failure().isPresent()) {
+                Throwable failure = member.failure().get();
+                if (failure instanceof RunStopped stopped) {
+                    stoppedBy = Optional.of(stopped);
+                    continue;
+                }
+                err.println("threshold: " + who + ": " + failure.getMessage()
+                        + (failure instanceof DamagedRunException || failure instanceof DamagedFileException
+                        ? "; it is not trained again unasked: " + retrainCommand() + " trains the stack from step 0, keeping "
+                                + "what the run directories hold" : ""));
+                exit = Math.max(exit, ExitCode.INTERNAL_FAILURE);
+                continue;
+            }
+            RunOutcome outcome = member.outcome().orElseThrow();
+            out.print(LinePrefix.lines(who + ": ", RunSummary.of(outcome)));
+            if (!outcome.result().finished()) {
+                err.println("threshold: " + who + ": the run failed: " + outcome.result().message());
+                exit = Math.max(exit, ExitCode.INTERNAL_FAILURE);
+                continue;
+            }
+            exit = Math.max(exit, probes(outcome, out, err));
+        }
+        out.println("stack of points " + indices(points) + ": " + stacked.passes() + " stacked passes this session");
+        out.flush();
+        if (stoppedBy.isPresent()) {
+            return stopped(stoppedBy.get(), err);
+        }
+        return exit;
     }
 
     private Planned plan(RunPlanner planner) {
@@ -218,7 +366,7 @@ final class RunCommand implements Callable<Integer> {
             // SIGTERM, SIGINT and a scheduler's SIGUSR2 stop the run at the end of its step, with a checkpoint there
             outcome = new Trainer(AdamLearner::new).run(plan, listener, REPRODUCE, StopSignals.install());
         } catch (NumericsChangedException e) {
-            throw new BadInputException(e.getMessage());
+            throw numericsChanged(e);
         } catch (RunStopped stopped) {
             return stopped(stopped, err);
         } catch (DamagedRunException e) {

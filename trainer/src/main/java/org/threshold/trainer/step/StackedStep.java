@@ -118,7 +118,10 @@ public final class StackedStep {
         }
     }
 
-    /** Member {@code position} has ended (its steps are done, it stopped early or failed): the rest go on without it. */
+    /**
+     * Member {@code position} has ended (its steps are done, it stopped early or failed), or had
+     * ended before this session and never joins: the rest go on without it.
+     */
     public void leave(int position) {
         lock.lock();
         try {
