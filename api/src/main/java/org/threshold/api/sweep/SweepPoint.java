@@ -20,12 +20,19 @@ import java.util.Optional;
  * @param seed the data seed
  * @param initSeed the weights and batch-order seed
  * @param metric the run's headline metric (result.json's test_accuracy)
+ * @param stacking which points it may share a stack with ({@code sweep.executor.stack})
  */
 public record SweepPoint(int index, String identity, String mixture, Optional<String> variant, Map<String, String> coordinates,
-                         long parameters, long seed, long initSeed, String metric) {
+                         long parameters, long seed, long initSeed, String metric, StackShape stacking) {
 
     public SweepPoint {
         coordinates = Collections.unmodifiableMap(new LinkedHashMap<>(coordinates));
+    }
+
+    /** A point whose stack shape the sweep did not give ({@link StackShape#UNKNOWN}): it trains alone. */
+    public SweepPoint(int index, String identity, String mixture, Optional<String> variant, Map<String, String> coordinates,
+                      long parameters, long seed, long initSeed, String metric) {
+        this(index, identity, mixture, variant, coordinates, parameters, seed, initSeed, metric, StackShape.UNKNOWN);
     }
 
     /** A coordinate's text; empty for a key the point does not have. */

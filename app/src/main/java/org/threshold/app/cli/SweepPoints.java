@@ -12,12 +12,14 @@ import org.threshold.api.config.ConfigDocument;
 import org.threshold.api.config.ConfigException;
 import org.threshold.api.config.ConfigNode;
 import org.threshold.api.config.ConfigProblem;
+import org.threshold.api.sweep.StackShape;
 import org.threshold.api.task.Component;
 import org.threshold.app.runfile.RunPlanner;
 import org.threshold.runs.sweep.GridValue;
 import org.threshold.runs.sweep.IndexEntry;
 import org.threshold.runs.sweep.SweepIndex;
 import org.threshold.trainer.RunPlan;
+import org.threshold.trainer.Trainer;
 import org.threshold.trainer.sweep.GridPoint;
 import org.threshold.trainer.sweep.SweepFile;
 
@@ -50,6 +52,7 @@ final class SweepPoints {
      */
     static SweepIndex index(SweepFile sweep, RunPlanner planner, BiFunction<RunPlan, ConfigNode, List<ConfigProblem>> check) {
         List<IndexEntry> entries = new ArrayList<>();
+        Shapes shapes = new Shapes();
         Map<ConfigProblem, List<GridPoint>> problems = new LinkedHashMap<>();
         Map<String, GridPoint> byIdentity = new LinkedHashMap<>();
         List<ConfigProblem> clashes = new ArrayList<>();
@@ -75,7 +78,7 @@ final class SweepPoints {
                         + " are one run (identity " + plan.identity() + "): what differs between them does not change the "
                         + "science (docs/CONFIG.md, identity)"));
             }
-            entries.add(entry(sweep, point, plan));
+            entries.add(entry(sweep, point, plan, shapes.of(plan)));
         }
         List<ConfigProblem> all = new ArrayList<>();
         problems.forEach((problem, at) -> all.add(new ConfigProblem(problem.mark(), problem.path(),
@@ -104,9 +107,33 @@ final class SweepPoints {
         return new ConfigProblem(problem.mark(), problem.path(), point.describe() + ": " + problem.message());
     }
 
-    static IndexEntry entry(SweepFile sweep, GridPoint point, RunPlan plan) {
+    static IndexEntry entry(SweepFile sweep, GridPoint point, RunPlan plan, StackShape stacking) {
         return new IndexEntry(point.index(), plan.identity(), mixture(sweep, point, plan), point.variant(),
-                SweepFile.coordinates(point), plan.model().parameterCount(), plan.seed(), plan.initSeed(), plan.metric());
+                SweepFile.coordinates(point), plan.model().parameterCount(), plan.seed(), plan.initSeed(), plan.metric(),
+                stacking);
+    }
+
+    /**
+     * Shape classes of SPEC section 10 in grid order: a point joins the first class whose first
+     * point it can share a stack with ({@link Trainer#stackingProblem}), or starts a new one.
+     */
+    static final class Shapes {
+
+        private final List<RunPlan> firsts = new ArrayList<>();
+
+        StackShape of(RunPlan plan) {
+            Optional<String> alone = Trainer.stackingProblem(List.of(plan));
+            if (alone.isPresent()) {
+                return StackShape.alone(alone.get());
+            }
+            for (int c = 0; c < firsts.size(); c++) {
+                if (Trainer.stackingProblem(List.of(firsts.get(c), plan)).isEmpty()) {
+                    return StackShape.of(c);
+                }
+            }
+            firsts.add(plan);
+            return StackShape.of(firsts.size() - 1);
+        }
     }
 
     static String mixture(SweepFile sweep, GridPoint point, RunPlan plan) {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.threshold.api.sweep.StackShape;
 import org.threshold.api.sweep.SweepPoint;
 import org.threshold.runs.JsonFields;
 
@@ -21,9 +22,17 @@ import org.threshold.runs.JsonFields;
  * @param seed the data seed
  * @param initSeed the weights and batch-order seed
  * @param metric the run's headline metric (result.json's test_accuracy)
+ * @param stacking which points it may share a stack with (SPEC section 10)
  */
 public record IndexEntry(int index, String identity, String mixture, Optional<String> variant,
-                         Map<String, JsonElement> coordinates, long parameters, long seed, long initSeed, String metric) {
+                         Map<String, JsonElement> coordinates, long parameters, long seed, long initSeed, String metric,
+                         StackShape stacking) {
+
+    /** An entry whose stack shape is not known (an index written before stacks): it trains alone. */
+    public IndexEntry(int index, String identity, String mixture, Optional<String> variant,
+                      Map<String, JsonElement> coordinates, long parameters, long seed, long initSeed, String metric) {
+        this(index, identity, mixture, variant, coordinates, parameters, seed, initSeed, metric, StackShape.UNKNOWN);
+    }
 
     public IndexEntry {
         Map<String, JsonElement> copy = new LinkedHashMap<>();
@@ -50,7 +59,7 @@ public record IndexEntry(int index, String identity, String mixture, Optional<St
     public SweepPoint point() {
         Map<String, String> text = new LinkedHashMap<>();
         coordinates.forEach((k, v) -> text.put(k, GridValue.text(v)));
-        return new SweepPoint(index, identity, mixture, variant, text, parameters, seed, initSeed, metric);
+        return new SweepPoint(index, identity, mixture, variant, text, parameters, seed, initSeed, metric, stacking);
     }
 
     public JsonObject toJson() {
@@ -67,6 +76,11 @@ public record IndexEntry(int index, String identity, String mixture, Optional<St
         o.addProperty("init_seed", initSeed);
         o.addProperty("metric", metric);
         o.addProperty("run", "runs/" + identity);
+        if (stacking.stacks()) {
+            o.addProperty("stack_shape", stacking.shapeClass());
+        } else if (stacking != StackShape.UNKNOWN) {
+            o.addProperty("trains_alone", stacking.alone().orElseThrow());
+        }
         return o;
     }
 
@@ -75,6 +89,8 @@ public record IndexEntry(int index, String identity, String mixture, Optional<St
         Map<String, JsonElement> coordinates = new LinkedHashMap<>();
         f.object("coordinates").json().entrySet().forEach(e -> coordinates.put(e.getKey(), e.getValue()));
         return new IndexEntry(f.integer("index"), f.text("identity"), f.text("mixture"), f.optionalText("variant"), coordinates,
-                f.whole("parameters"), f.whole("seed"), f.whole("init_seed"), f.text("metric"));
+                f.whole("parameters"), f.whole("seed"), f.whole("init_seed"), f.text("metric"),
+                f.has("stack_shape") ? StackShape.of(f.integer("stack_shape"))
+                        : f.optionalText("trains_alone").map(StackShape::alone).orElse(StackShape.UNKNOWN));
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.threshold.runs.AtomicFile;
 import org.threshold.runs.CsvFile;
@@ -29,6 +30,8 @@ public final class SweepDirectory {
     /** A point's standard output and error in its run directory, as every executor writes them. */
     public static final String STDOUT = "stdout.log";
     public static final String STDERR = "stderr.log";
+    /** In a stacked point's run directory: which stack it trains in and where that stack's logs are. */
+    public static final String STACK_NOTE = "stack.txt";
 
     private final Path root;
 
@@ -74,6 +77,32 @@ public final class SweepDirectory {
     /** Where the executor sends a point's standard error (appended to across attempts). */
     public Path stderr(String identity) {
         return runs().resolve(identity).resolve(STDERR);
+    }
+
+    /**
+     * Where the executor sends a stack's standard output (SPEC section 10): one log per stack,
+     * named by its members' grid indices ({@code stacks/points-3,5,7.stdout.log}).
+     */
+    public Path stackStdout(List<Integer> members) {
+        return stacks().resolve("points-" + indices(members) + ".stdout.log");
+    }
+
+    /** Where the executor sends a stack's standard error, beside {@link #stackStdout}. */
+    public Path stackStderr(List<Integer> members) {
+        return stacks().resolve("points-" + indices(members) + ".stderr.log");
+    }
+
+    public Path stacks() {
+        return root.resolve("stacks");
+    }
+
+    /** In a stacked point's run directory: which stack it trains in and where that stack's logs are. */
+    public Path stackNote(String identity) {
+        return runs().resolve(identity).resolve(STACK_NOTE);
+    }
+
+    private static String indices(List<Integer> members) {
+        return String.join(",", members.stream().map(String::valueOf).toList());
     }
 
     public Path summaryCsv() {

@@ -257,6 +257,17 @@ class SweepFileTest {
                         + "found '0'");
     }
 
+    @Test
+    void aStackIsAutoOrACountOfPointsAndAnythingElseIsNamedAtItsKey() {
+        assertThat(problems(BASE + "sweep: {grid: {seed: [1, 2]}, executor: {type: local, stack: 0}}\n")).containsExactly(
+                "examples/grid.yaml:5:55: sweep.executor.stack: expected auto or a whole number from 1 to 64 of points trained "
+                        + "as one stack, found '0'");
+        assertThat(problems(BASE + "sweep: {grid: {seed: [1, 2]}, executor: {type: local, stack: many}}\n")).singleElement()
+                .asString().endsWith("found 'many'");
+        assertThat(sweep(BASE + "sweep: {grid: {seed: [1, 2]}, executor: {type: local, stack: auto}}\n").spec().executor().type())
+                .isEqualTo("local");
+    }
+
     /** The runtime keys of a point, read the way the trainer reads them. */
     private record RuntimeConfigView(String output, int threads) {
 

@@ -90,8 +90,16 @@ public final class LocalExecutor implements SweepExecutor {
         return new Session(job, listener).run();
     }
 
-    /** A point's process, and the point's lock this sweep holds while it runs ({@link RunLock#tryAcquirePoint}). */
-    private record Running(SweepPoint point, Process process, long startNanos, long stderrOffset, RunLock pointLock) {
+    /**
+     * A process training one point, or the points of one stack (SPEC section 10), with the points'
+     * locks this sweep holds while it runs ({@link RunLock#tryAcquirePoint}) and where its stderr is.
+     */
+    private record Running(List<SweepPoint> points, Process process, long startNanos, Path stderr, long stderrOffset,
+                           List<RunLock> pointLocks) {
+
+        SweepPoint first() {
+            return points.get(0);
+        }
 
         Duration elapsed() {
             return Duration.ofNanos(System.nanoTime() - startNanos);
@@ -105,7 +113,7 @@ public final class LocalExecutor implements SweepExecutor {
         private final SweepDirectory sweep;
         private final SweepListener listener;
         private final Map<Integer, PointOutcome> outcomes = new TreeMap<>();
-        private final Deque<SweepPoint> queue = new ArrayDeque<>();
+        private final Deque<List<SweepPoint>> queue = new ArrayDeque<>();
         private final Map<Integer, Running> running = new ConcurrentHashMap<>();
         private final Map<Integer, SweepPoint> elsewhere = new LinkedHashMap<>();
         private final Map<Integer, Integer> exitsWithoutResult = new HashMap<>();
@@ -130,9 +138,14 @@ public final class LocalExecutor implements SweepExecutor {
                 }
             }
             todo.sort(Comparator.comparingLong(SweepPoint::parameters).reversed().thenComparingInt(SweepPoint::index));
-            queue.addAll(todo);
-            layout = ExecutorLayout.choose(config.parallel(), config.threads(), cores, todo.size());
-            listener.starting(layout.describe() + " (" + cores + (cores == 1 ? " core" : " cores") + ")", counts());
+            List<List<SweepPoint>> units = Stacks.form(todo, config.stack(), cores, this::startedWith, listener::note);
+            queue.addAll(units);
+            layout = ExecutorLayout.choose(config.parallel(), config.threads(), cores, units.size());
+            long stacks = units.stream().filter(u -> u.size() > 1).count();
+            listener.starting(layout.describe() + " (" + cores + (cores == 1 ? " core" : " cores") + ")"
+                    + (stacks == 0 ? "" : "; " + stacks + (stacks == 1 ? " stack" : " stacks") + " of "
+                    + units.stream().filter(u -> u.size() > 1).mapToInt(List::size).sum() + " points, one process each"),
+                    counts());
             List.copyOf(outcomes.values()).forEach(o -> listener.ended(o, counts()));
             Thread stopper = new Thread(this::stopAll, "sweep-stop-points");
             Runtime.getRuntime().addShutdownHook(stopper);
@@ -152,12 +165,16 @@ public final class LocalExecutor implements SweepExecutor {
         private void loop() throws InterruptedException {
             while (true) {
                 while (running.size() < layout.parallel() && !queue.isEmpty()) {
-                    SweepPoint point = queue.poll();
-                    if (RunLock.isHeld(runDirectory(point))) {
-                        elsewhere.put(point.index(), point);
-                        LOG.debug("{} is locked by {}", point.describe(), RunLock.holder(runDirectory(point)).orElse("another process"));
+                    List<SweepPoint> unit = queue.poll();
+                    List<SweepPoint> held = unit.stream().filter(p -> RunLock.isHeld(runDirectory(p))).toList();
+                    if (!held.isEmpty()) {
+                        unit.forEach(p -> elsewhere.put(p.index(), p));
+                        held.forEach(p -> LOG.debug("{} is locked by {}", p.describe(),
+                                RunLock.holder(runDirectory(p)).orElse("another process")));
+                    } else if (unit.size() == 1) {
+                        start(unit.get(0));
                     } else {
-                        start(point);
+                        startStack(unit);
                     }
                 }
                 if (running.isEmpty() && queue.isEmpty() && elsewhere.isEmpty()) {
@@ -165,7 +182,7 @@ public final class LocalExecutor implements SweepExecutor {
                 }
                 Running done = exited.poll(TICK.toMillis(), TimeUnit.MILLISECONDS);
                 if (done != null) {
-                    running.remove(done.point().index());
+                    running.remove(done.first().index());
                     finish(done);
                 } else {
                     listener.waiting(counts());
@@ -213,7 +230,8 @@ public final class LocalExecutor implements SweepExecutor {
                 }));
                 Process process = builder.start();
                 process.getOutputStream().close();
-                Running r = new Running(point, process, System.nanoTime(), offset, owned.get());
+                Running r = new Running(List.of(point), process, System.nanoTime(), sweep.stderr(point.identity()), offset,
+                        List.of(owned.get()));
                 running.put(point.index(), r);
                 process.onExit().thenRun(() -> exited.add(r));
                 listener.started(point, counts());
@@ -223,16 +241,97 @@ public final class LocalExecutor implements SweepExecutor {
             }
         }
 
-        private void finish(Running done) {
+        /**
+         * The points of one stack in one process ({@code threshold run SWEEP --index I,J,...}): one
+         * log in the sweep directory named by its members, and a note in each member's run
+         * directory saying where it is.
+         */
+        private void startStack(List<SweepPoint> unit) {
+            List<Integer> members = unit.stream().map(SweepPoint::index).toList();
+            String indices = String.join(",", members.stream().map(String::valueOf).toList());
+            List<RunLock> locks = new ArrayList<>();
+            for (SweepPoint point : unit) {
+                Optional<RunLock> owned;
+                try {
+                    owned = RunLock.tryAcquirePoint(runDirectory(point));
+                } catch (UncheckedIOException e) {
+                    locks.forEach(RunLock::close);
+                    unit.forEach(p -> fail(p, -1, List.of("cannot start the stack of points " + indices + ": "
+                            + IoFailure.describe(e)), Duration.ZERO));
+                    return;
+                }
+                if (owned.isEmpty()) { // another sweep runs it
+                    locks.forEach(RunLock::close);
+                    unit.forEach(p -> elsewhere.put(p.index(), p));
+                    return;
+                }
+                locks.add(owned.get());
+            }
+            Optional<Numerics> started = unit.stream().map(this::startedWith).flatMap(Optional::stream).findFirst();
+            List<String> command = new ArrayList<>(job.command().arguments(members.get(0),
+                    started.map(Numerics::threads).orElse(layout.threads())));
+            command.set(command.size() - 1, indices); // the last argument is the index (PointCommand)
+            String display = stackDisplay(members);
+            Path stdout = sweep.stackStdout(members);
+            Path stderr = sweep.stackStderr(members);
             try {
-                take(done);
-            } finally {
-                done.pointLock().close(); // after failure.json: a second sweep then finds the point's record complete
+                Files.createDirectories(sweep.stacks());
+                for (SweepPoint point : unit) {
+                    Files.createDirectories(runDirectory(point));
+                    Files.deleteIfExists(runDirectory(point).resolve(PointFailure.FILE));
+                    Files.writeString(sweep.stackNote(point.identity()), "point " + point.index() + " trains in the stack of "
+                            + "points " + indices + " (sweep.executor.stack; SPEC section 10), in one process: " + display
+                            + "\nits logs: " + sweep.root().relativize(stdout) + " and " + sweep.root().relativize(stderr)
+                            + " in the sweep directory\n", StandardCharsets.UTF_8);
+                }
+                String header = "--- " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + display + "\n";
+                append(stdout, header);
+                append(stderr, header);
+                long offset = Files.size(stderr);
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
+                        .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
+                        .redirectInput(ProcessBuilder.Redirect.PIPE);
+                builder.environment().put(ParentWatch.ENVIRONMENT_VARIABLE, Long.toString(ProcessHandle.current().pid()));
+                started.ifPresent(n -> Numerics.VARIABLES.forEach(v -> {
+                    if (n.environment().containsKey(v)) {
+                        builder.environment().put(v, n.environment().get(v));
+                    } else {
+                        builder.environment().remove(v);
+                    }
+                }));
+                Process process = builder.start();
+                process.getOutputStream().close();
+                Running r = new Running(List.copyOf(unit), process, System.nanoTime(), stderr, offset, List.copyOf(locks));
+                running.put(members.get(0), r);
+                process.onExit().thenRun(() -> exited.add(r));
+                unit.forEach(p -> listener.started(p, counts()));
+            } catch (IOException | UncheckedIOException e) {
+                unit.forEach(p -> fail(p, -1, List.of("cannot start " + display + ": " + IoFailure.describe(e)), Duration.ZERO));
+                locks.forEach(RunLock::close);
             }
         }
 
-        private void take(Running done) {
-            SweepPoint point = done.point();
+        /** "threshold run sweep.yaml --index 3,5,7". */
+        private String stackDisplay(List<Integer> members) {
+            String one = job.command().display(members.get(0));
+            String indices = String.join(",", members.stream().map(String::valueOf).toList());
+            return one.endsWith(" " + members.get(0)) ? one.substring(0, one.length() - members.get(0).toString().length()) + indices
+                    : one + " (points " + indices + ")";
+        }
+
+        private void finish(Running done) {
+            try {
+                for (SweepPoint point : done.points()) {
+                    take(done, point);
+                }
+            } finally {
+                // after failure.json: a second sweep then finds the point's record complete
+                done.pointLocks().forEach(RunLock::close);
+            }
+        }
+
+        private void take(Running done, SweepPoint point) {
             Duration wall = done.elapsed();
             int exitCode = done.process().exitValue();
             Optional<RunResult> result;
@@ -255,7 +354,7 @@ public final class LocalExecutor implements SweepExecutor {
                 }
             }
             trained.add(wall);
-            fail(point, exitCode, tail(sweep.stderr(point.identity()), done.stderrOffset()), wall);
+            fail(point, exitCode, tail(done.stderr(), done.stderrOffset()), wall);
         }
 
         /**
@@ -286,10 +385,32 @@ public final class LocalExecutor implements SweepExecutor {
                     if (result.isPresent()) {
                         record(ended(point, result.get(), true, Duration.ZERO));
                     } else {
-                        queue.addFirst(point);
+                        requeue(point);
                     }
                 }
             }
+        }
+
+        /**
+         * A point another process held, to run here now: alone, or with the other members of the
+         * stack it started in that are not running or ended (they leave the queue for it).
+         */
+        private void requeue(SweepPoint point) {
+            List<Integer> members = startedWith(point).flatMap(Numerics::stack).map(Numerics.Stack::members)
+                    .orElse(List.of(point.index()));
+            List<SweepPoint> unit = new ArrayList<>();
+            for (SweepPoint p : job.points()) {
+                if (members.contains(p.index()) && (p.index() == point.index()
+                        || !outcomes.containsKey(p.index()) && !elsewhere.containsKey(p.index()) && !isRunning(p))) {
+                    unit.add(p);
+                }
+            }
+            queue.removeIf(u -> u.stream().anyMatch(unit::contains));
+            queue.addFirst(unit);
+        }
+
+        private boolean isRunning(SweepPoint point) {
+            return running.values().stream().anyMatch(r -> r.points().contains(point));
         }
 
         private PointOutcome ended(SweepPoint point, RunResult result, boolean before, Duration wall) {
@@ -311,7 +432,9 @@ public final class LocalExecutor implements SweepExecutor {
         private SweepCounts counts() {
             int done = (int) outcomes.values().stream().filter(o -> o.state() == PointState.FINISHED || o.state() == PointState.SKIPPED).count();
             int failed = (int) outcomes.values().stream().filter(o -> o.state() == PointState.FAILED).count();
-            return new SweepCounts(job.points().size(), done, failed, running.size(), elsewhere.size(), queue.size(), eta());
+            int runningPoints = running.values().stream().mapToInt(r -> r.points().size()).sum();
+            int queued = queue.stream().mapToInt(List::size).sum();
+            return new SweepCounts(job.points().size(), done, failed, runningPoints, elsewhere.size(), queued, eta());
         }
 
         /** Mean time of the points trained so far, spread over the slots, minus what running points have done. */
@@ -320,7 +443,7 @@ public final class LocalExecutor implements SweepExecutor {
                 return Optional.empty();
             }
             double mean = trained.stream().mapToLong(Duration::toMillis).average().orElse(0);
-            double remaining = queue.size() * mean;
+            double remaining = queue.stream().mapToInt(List::size).sum() * mean;
             for (Running r : running.values()) {
                 remaining += Math.max(0, mean - r.elapsed().toMillis());
             }
@@ -369,10 +492,12 @@ public final class LocalExecutor implements SweepExecutor {
                 }
             }
             for (Running r : stopping) {
-                try {
-                    r.pointLock().close();
-                } catch (UncheckedIOException | IllegalStateException alreadyReleased) {
-                    // the process has ended: the lock goes with this one's end anyway
+                for (RunLock lock : r.pointLocks()) {
+                    try {
+                        lock.close();
+                    } catch (UncheckedIOException | IllegalStateException alreadyReleased) {
+                        // the process has ended: the lock goes with this one's end anyway
+                    }
                 }
             }
         }
