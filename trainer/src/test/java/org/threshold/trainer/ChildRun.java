@@ -35,7 +35,12 @@ public final class ChildRun {
     }
 
     private static void run(RunPlan plan, long pause, StopRequest stop) {
-        new Trainer(AdamLearner::new).run(plan, new TrainingListener() {
+        new Trainer(AdamLearner::new).run(plan, pausing(pause), "threshold run config.yaml", stop);
+    }
+
+    /** A listener that sleeps {@code pause} milliseconds after every step, and changes nothing else. */
+    static TrainingListener pausing(long pause) {
+        return new TrainingListener() {
             @Override
             public void stepped(long step, double loss) {
                 try {
@@ -44,6 +49,6 @@ public final class ChildRun {
                     Thread.currentThread().interrupt();
                 }
             }
-        }, "threshold run config.yaml", stop);
+        };
     }
 }

@@ -21,16 +21,7 @@ public final class ChildStack {
         Path output = Path.of(args[0]);
         long pause = Long.parseLong(args[1]);
         List<RunPlan> plans = StackedRuns.points(output);
-        TrainingListener slow = new TrainingListener() {
-            @Override
-            public void stepped(long step, double loss) {
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        TrainingListener slow = ChildRun.pausing(pause);
         Trainer.StackOutcome outcome = new Trainer(AdamLearner::new).runStack(plans, StackedRuns.STACK,
                 List.of(slow, TrainingListener.NONE, TrainingListener.NONE), Collections.nCopies(3, "threshold run x --index 3,5,7"),
                 StopSignals.install());

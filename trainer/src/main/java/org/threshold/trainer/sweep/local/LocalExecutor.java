@@ -216,20 +216,7 @@ public final class LocalExecutor implements SweepExecutor {
                 append(sweep.stdout(point.identity()), header);
                 append(sweep.stderr(point.identity()), header);
                 long offset = Files.size(sweep.stderr(point.identity()));
-                ProcessBuilder builder = new ProcessBuilder(command)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(sweep.stdout(point.identity()).toFile()))
-                        .redirectError(ProcessBuilder.Redirect.appendTo(sweep.stderr(point.identity()).toFile()))
-                        .redirectInput(ProcessBuilder.Redirect.PIPE);
-                builder.environment().put(ParentWatch.ENVIRONMENT_VARIABLE, Long.toString(ProcessHandle.current().pid()));
-                started.ifPresent(n -> Numerics.VARIABLES.forEach(v -> {
-                    if (n.environment().containsKey(v)) {
-                        builder.environment().put(v, n.environment().get(v));
-                    } else {
-                        builder.environment().remove(v);
-                    }
-                }));
-                Process process = builder.start();
-                process.getOutputStream().close();
+                Process process = launch(command, sweep.stdout(point.identity()), sweep.stderr(point.identity()), started);
                 Running r = new Running(List.of(point), process, System.nanoTime(), sweep.stderr(point.identity()), offset,
                         List.of(owned.get()));
                 running.put(point.index(), r);
@@ -288,20 +275,7 @@ public final class LocalExecutor implements SweepExecutor {
                 append(stdout, header);
                 append(stderr, header);
                 long offset = Files.size(stderr);
-                ProcessBuilder builder = new ProcessBuilder(command)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
-                        .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
-                        .redirectInput(ProcessBuilder.Redirect.PIPE);
-                builder.environment().put(ParentWatch.ENVIRONMENT_VARIABLE, Long.toString(ProcessHandle.current().pid()));
-                started.ifPresent(n -> Numerics.VARIABLES.forEach(v -> {
-                    if (n.environment().containsKey(v)) {
-                        builder.environment().put(v, n.environment().get(v));
-                    } else {
-                        builder.environment().remove(v);
-                    }
-                }));
-                Process process = builder.start();
-                process.getOutputStream().close();
+                Process process = launch(command, stdout, stderr, started);
                 Running r = new Running(List.copyOf(unit), process, System.nanoTime(), stderr, offset, List.copyOf(locks));
                 running.put(members.get(0), r);
                 process.onExit().thenRun(() -> exited.add(r));
@@ -310,6 +284,28 @@ public final class LocalExecutor implements SweepExecutor {
                 unit.forEach(p -> fail(p, -1, List.of("cannot start " + display + ": " + IoFailure.describe(e)), Duration.ZERO));
                 locks.forEach(RunLock::close);
             }
+        }
+
+        /**
+         * A point's (or a stack's) process, its output appended to its logs; one that has started
+         * gets the environment it started with ({@link Numerics#VARIABLES}).
+         */
+        private Process launch(List<String> command, Path stdout, Path stderr, Optional<Numerics> started) throws IOException {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.PIPE);
+            builder.environment().put(ParentWatch.ENVIRONMENT_VARIABLE, Long.toString(ProcessHandle.current().pid()));
+            started.ifPresent(n -> Numerics.VARIABLES.forEach(v -> {
+                if (n.environment().containsKey(v)) {
+                    builder.environment().put(v, n.environment().get(v));
+                } else {
+                    builder.environment().remove(v);
+                }
+            }));
+            Process process = builder.start();
+            process.getOutputStream().close();
+            return process;
         }
 
         /** "threshold run sweep.yaml --index 3,5,7". */
