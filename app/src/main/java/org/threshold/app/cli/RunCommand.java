@@ -134,6 +134,9 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         threshold.warnAboutPluginProblems(err);
         RunPlanner planner = this.planner.get();
+        if (index != null) {
+            index = reformed(planner, List.copyOf(index), out);
+        }
         if (index != null && index.size() > 1) {
             return stack(planner, out, err);
         }
@@ -202,6 +205,50 @@ final class RunCommand implements Callable<Integer> {
                     + ", which resumes with " + stackCommand(was.get().members()));
         }
         return new BadInputException(e.getMessage());
+    }
+
+    /**
+     * The points to train for {@code --index}: as asked, or the whole recorded stack (SPEC section
+     * 10) that the asked points started in when they are part of it and every other member has
+     * ended (a finished result): such a stack is re-formed, its ended members leaving it at once.
+     * Otherwise as asked, and a point that started in another stack is refused at resume, with the
+     * command that re-forms its stack.
+     */
+    private List<Integer> reformed(RunPlanner planner, List<Integer> asked, PrintWriter out) {
+        for (int point : asked) {
+            Optional<Numerics.Stack> was = recordedStack(point(planner, point).plan());
+            if (was.isEmpty() || was.get().members().equals(asked) || !was.get().members().containsAll(asked)) {
+                continue;
+            }
+            List<Integer> others = was.get().members().stream().filter(m -> !asked.contains(m)).toList();
+            boolean ended = others.stream().allMatch(m -> finished(point(planner, m).plan()));
+            if (ended) {
+                out.println("point " + point + " trained in the stack of points " + was.get().indices() + ", whose other "
+                        + (others.size() == 1 ? "member " + others.get(0) + " has" : "members " + indices(others) + " have")
+                        + " ended: that stack is re-formed (" + stackCommand(was.get().members()) + ")");
+                return was.get().members();
+            }
+            return asked;
+        }
+        return asked;
+    }
+
+    private static Optional<Numerics.Stack> recordedStack(RunPlan plan) {
+        RunDirectory run = new RunDirectory(Path.of(plan.runtime().output()).resolve(plan.identity()));
+        try {
+            return run.readProvenance().flatMap(p -> p.numerics()).flatMap(Numerics::stack);
+        } catch (RuntimeException unreadable) {
+            return Optional.empty(); // the trainer reads it again and says what is wrong with it
+        }
+    }
+
+    private static boolean finished(RunPlan plan) {
+        RunDirectory run = new RunDirectory(Path.of(plan.runtime().output()).resolve(plan.identity()));
+        try {
+            return run.readResult().map(RunResult::finished).orElse(false);
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
     }
 
     /**

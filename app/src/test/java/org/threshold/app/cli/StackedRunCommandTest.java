@@ -64,10 +64,13 @@ class StackedRunCommandTest {
             assertThat(runs.count()).as("point 1 is not trained").isEqualTo(2);
         }
 
-        // cut point 0 back to its step-20 checkpoint: alone it is refused with the command that re-forms its stack
+        // cut both points back to their step-20 checkpoints: alone, or in another stack, each is refused with the
+        // command that re-forms its stack, since the other member has not ended
         String metrics = Files.readString(first.metrics().file());
-        Files.delete(first.path().resolve("result.json"));
-        deleteTree(first.path().resolve("checkpoints").resolve("step-000000040"));
+        RunDirectory second = point(result, 2);
+        String secondMetrics = Files.readString(second.metrics().file());
+        cutBack(first);
+        cutBack(second);
         Cli.Result alone = Cli.run("run", file.toString(), "--index", "0");
         assertThat(alone.code()).isEqualTo(2);
         assertThat(alone.err()).contains("it trained in the stack of points 0,2, which resumes with threshold run " + file
@@ -78,8 +81,26 @@ class StackedRunCommandTest {
 
         Cli.Result resumed = Cli.run("run", file.toString(), "--index", "0,2");
         assertThat(resumed.code()).as(resumed.err()).isZero();
-        assertThat(resumed.out()).contains("point 0: resuming from the checkpoint at step 20").contains("point 2: Run (already done");
+        assertThat(resumed.out()).contains("point 0: resuming from the checkpoint at step 20")
+                .contains("point 2: resuming from the checkpoint at step 20");
         assertThat(science(Files.readString(first.metrics().file()))).isEqualTo(science(metrics));
+        assertThat(science(Files.readString(second.metrics().file()))).isEqualTo(science(secondMetrics));
+
+        // point 0 cut back again, point 2 finished: point 0 alone re-forms the stack, point 2 leaving it at once
+        cutBack(first);
+        Cli.Result reformed = Cli.run("run", file.toString(), "--index", "0");
+        assertThat(reformed.code()).as(reformed.err()).isZero();
+        assertThat(reformed.out()).contains("point 0 trained in the stack of points 0,2, whose other member 2 has ended: that "
+                + "stack is re-formed (threshold run " + file + " --index 0,2)")
+                .contains("point 0: resuming from the checkpoint at step 20").contains("point 2: Run (already done");
+        assertThat(science(Files.readString(first.metrics().file()))).isEqualTo(science(metrics));
+        assertThat(first.readResult().orElseThrow().numerics().orElseThrow().stack()).contains(stack);
+    }
+
+    /** A run as it was at its step-20 checkpoint: no result, no step-40 checkpoint. */
+    private static void cutBack(RunDirectory run) throws IOException {
+        Files.delete(run.path().resolve("result.json"));
+        deleteTree(run.path().resolve("checkpoints").resolve("step-000000040"));
     }
 
     @Test

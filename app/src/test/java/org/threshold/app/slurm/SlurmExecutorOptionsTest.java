@@ -33,7 +33,7 @@ class SlurmExecutorOptionsTest {
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.errLines()).containsExactly(
                 file + ":11:27: sweep.executor.partiton: expected one of the keys type, partition, time, mem, account, qos, "
-                        + "cpus_per_task, threads, parallel, signal_seconds, sbatch, setup, poll_seconds, found 'partiton' (did you "
+                        + "cpus_per_task, threads, parallel, signal_seconds, sbatch, setup, poll_seconds, stack, found 'partiton' (did you "
                         + "mean 'partition'?)",
                 file + ":11:44: sweep.executor.time: expected a Slurm time limit (minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM or "
                         + "D-HH:MM:SS), found 'soon'");

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,10 +24,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.threshold.app.fixtures.Cli;
 import org.threshold.executor.slurm.cluster.SingleNodeSlurm;
+import org.threshold.runs.run.Numerics;
 import org.threshold.runs.run.Provenance;
 import org.threshold.runs.run.RunDirectory;
 import org.threshold.runs.sweep.IndexEntry;
 import org.threshold.runs.sweep.PointFailure;
+import org.threshold.runs.sweep.SweepDirectory;
 
 /**
  * threshold sweep with {@code executor: {type: slurm}} on a real single-node Slurm (no mock:
@@ -268,6 +271,57 @@ class SlurmSweepTest {
                 .endsWith("--dry-run: nothing started\n");
         assertThat(scripts).doesNotExist();
         assertThat(SingleNodeSlurm.queued(name)).isEmpty();
+    }
+
+    @Test
+    void stacksTrainAsOneTaskEachWithTheirLogsAndResumeAfterUsr2ToTheLocalExecutorsStackedMetrics() throws Exception {
+        String grid = "{seed: [1, 2], model.d: [8, 16]}";
+        Path local = file(dir, "stacked", dir.resolve("local"), grid, "{type: local, parallel: 2, threads: 1, stack: 2}", 2000, 100,
+                100_000);
+        Cli.Result byLocal = sweep(local);
+        assertThat(byLocal.code()).as(byLocal.out() + byLocal.err()).isZero();
+
+        job("stacked");
+        Path slurm = file(dir, "stacked", dir.resolve("slurm"), grid, "{type: slurm, stack: 2, poll_seconds: 1}", 2000, 100, 100_000);
+        Cli.Result detached = sweep(slurm, "--detach");
+        assertThat(detached.code()).as(detached.out() + detached.err()).isZero();
+        String array = submitted(detached).get(0);
+        assertThat(detached.out()).contains("submitted job array " + array + ": 4 grid points (points 0-3) in 2 tasks, 2 of them "
+                + "stacks trained as one");
+        Path sweepDirectory = dir.resolve("slurm").resolve("stacked");
+        SweepDirectory sweep = new SweepDirectory(sweepDirectory);
+        List<IndexEntry> points = SlurmSweeps.points(sweepDirectory);
+        List<String> tasks = read(sweepDirectory.resolve("slurm").resolve("array-1.points")).lines().toList();
+        assertThat(tasks).as("a task per stack: \"I,J identityI,identityJ\"").hasSize(2).allMatch(l -> l.matches("\\d,\\d \\w+,\\w+"));
+        List<Integer> first = Arrays.stream(tasks.get(0).split(" ")[0].split(",")).map(Integer::valueOf).toList();
+        List<RunDirectory> members = Arrays.stream(tasks.get(0).split(" ")[1].split(",")).map(id -> run(sweepDirectory, id)).toList();
+        assertThat(points.get(first.get(0)).parameters()).as("one shape in a stack").isEqualTo(points.get(first.get(1)).parameters());
+        for (RunDirectory member : members) {
+            awaitEvaluations(member, 3);
+        }
+        SingleNodeSlurm.command("scancel", "--signal=USR2", array + "_0");
+
+        Cli.Result attached = sweep(slurm);
+        assertThat(attached.code()).as(attached.out() + attached.err()).isZero();
+        assertThat(submitted(attached)).as("both stacks were queued: nothing submitted again").isEmpty();
+
+        String stderr = read(sweep.stackStderr(first));
+        assertThat(stderr).contains("threshold: requeued Slurm task " + array + "_0: it resumes from this checkpoint when Slurm "
+                + "starts it again");
+        assertThat(read(sweep.stackStdout(first))).as("one log for the stack, appended to by each attempt")
+                .containsSubsequence("(restart 0)", "point " + first.get(0) + ": step 100/2,000", "(restart 1)",
+                        "point " + first.get(1) + ": step 2,000/2,000");
+        for (RunDirectory member : members) {
+            List<Long> resumed = member.readProvenance().orElseThrow().resumed().stream().map(Provenance.Resumption::step).toList();
+            assertThat(resumed).as("resumed once, mid-run, where USR2 found the stack").hasSize(1).allMatch(s -> s > 200 && s < 2000);
+            assertThat(read(member.path().resolve("stack.txt"))).contains("trains in the stack of points " + first.get(0) + ","
+                    + first.get(1), "stacks/points-" + first.get(0) + "," + first.get(1) + ".stdout.log");
+            assertThat(member.readResult().orElseThrow().numerics().flatMap(Numerics::stack).map(Numerics.Stack::members))
+                    .as("numerics.stack in result.json").contains(first);
+            assertThat(member.path().resolve("stdout.log")).as("a stack's members have the stack's log").doesNotExist();
+        }
+        assertThat(science(sweepDirectory)).as("final metrics equal the same stacks trained by the local executor, uninterrupted")
+                .isEqualTo(science(dir.resolve("local").resolve("stacked"))).hasSize(points.size());
     }
 
     private static RunDirectory run(Path sweepDirectory, String taskLineOrIdentity) {

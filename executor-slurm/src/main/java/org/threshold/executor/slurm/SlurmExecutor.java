@@ -35,6 +35,7 @@ import org.threshold.api.sweep.SweepPoint;
 import org.threshold.runs.run.RunResult;
 import org.threshold.runs.sweep.PointFailure;
 import org.threshold.runs.sweep.RunLock;
+import org.threshold.runs.sweep.Stacks;
 import org.threshold.runs.sweep.SweepDirectory;
 
 /**
@@ -130,6 +131,10 @@ public final class SlurmExecutor implements SweepExecutor {
                 + (config.threads() == 1 ? " thread" : " threads") + " per point");
         parts.add(config.parallel().isPresent() ? "at most " + config.parallel().getAsInt() + " at once" : "no limit on tasks at once");
         parts.add("USR2 " + config.signalSeconds() + " s before the time limit");
+        if (config.stack().isEmpty() || config.stack().getAsInt() > 1) {
+            parts.add("points of one shape in stacks of " + (config.stack().isEmpty() ? "auto" : String.valueOf(config.stack().getAsInt()))
+                    + ", one task each");
+        }
         return "Slurm job arrays: " + String.join(", ", parts);
     }
 
@@ -156,10 +161,20 @@ public final class SlurmExecutor implements SweepExecutor {
      * One look at the cluster: the newest task of every point that has one, what squeue says of
      * the tasks, and the arrays with tasks still queued.
      */
-    private record Look(Map<String, TaskRef> newest, Map<TaskRef, ArrayTask> tasks, Set<String> activeArrays) {
+    private record Look(Map<String, TaskRef> newest, Map<TaskRef, ArrayTask> tasks, Set<String> activeArrays,
+                        Map<String, List<Integer>> stacks) {
+
+        static Look empty() {
+            return new Look(Map.of(), Map.of(), Set.of(), Map.of());
+        }
 
         Optional<ArrayTask> task(SweepPoint point) {
             return Optional.ofNullable(newest.get(point.identity())).map(tasks::get);
+        }
+
+        /** The points the point's newest task trains: itself, or its stack's members. */
+        List<Integer> members(SweepPoint point) {
+            return stacks.getOrDefault(point.identity(), List.of(point.index()));
         }
     }
 
@@ -225,21 +240,54 @@ public final class SlurmExecutor implements SweepExecutor {
             if (points.isEmpty()) {
                 return;
             }
-            List<SweepPoint> ordered = ordered(points);
+            List<List<SweepPoint>> units = units(points, listener::note);
             files.writeScript(script().text());
             int max = slurm.maxArraySize();
             // with a throttle, an array waits for the ones before it: the throttle is per array in Slurm
             List<String> after = config.parallel().isPresent() ? new ArrayList<>(queuedArrays) : new ArrayList<>();
-            for (List<SweepPoint> chunk : chunks(ordered, max)) {
+            for (List<List<SweepPoint>> chunk : chunks(units, max)) {
+                List<SweepPoint> covered = chunk.stream().flatMap(List::stream).toList();
+                writeStackNotes(chunk);
                 Path pointsFile = files.writePoints(chunk);
                 String id = slurm.submit(options(chunk.size(), after), files.script(), List.of(pointsFile.toString()));
                 files.recordArray(id, pointsFile, chunk.size());
                 submitted.add(id);
-                listener.note("submitted job array " + id + ": " + chunk.size() + (chunk.size() == 1 ? " grid point" : " grid points")
-                        + " (" + range(chunk) + ")" + (after.isEmpty() ? "" : ", after job array " + String.join(", ", after))
+                long stacks = chunk.stream().filter(u -> u.size() > 1).count();
+                listener.note("submitted job array " + id + ": " + covered.size() + (covered.size() == 1 ? " grid point" : " grid points")
+                        + " (" + range(covered) + ")" + (stacks == 0 ? "" : " in " + chunk.size() + " tasks, " + stacks
+                        + (stacks == 1 ? " of them a stack" : " of them stacks") + " trained as one")
+                        + (after.isEmpty() ? "" : ", after job array " + String.join(", ", after))
                         + "; its tasks' points are " + sweep.root().relativize(pointsFile));
                 if (config.parallel().isPresent()) {
                     after = new ArrayList<>(List.of(id));
+                }
+            }
+        }
+
+        /**
+         * The tasks for these points ({@link Stacks}): a point each, or stacks of one shape with
+         * {@code stack}; under {@code auto}, a class spreads over {@code parallel} tasks (with no
+         * throttle, stacks are as large as auto allows). A point that started keeps how it started.
+         */
+        private List<List<SweepPoint>> units(List<SweepPoint> points, java.util.function.Consumer<String> note) {
+            return Stacks.form(ordered(points), config.stack(), config.parallel().orElse(1), p -> Stacks.startedWith(sweep, p), note);
+        }
+
+        /** A stack's members each say in their run directory where the stack and its logs are. */
+        private void writeStackNotes(List<List<SweepPoint>> units) {
+            for (List<SweepPoint> unit : units) {
+                if (unit.size() < 2) {
+                    continue;
+                }
+                String display = job.command().display(unit.stream().map(SweepPoint::index).toList());
+                for (SweepPoint point : unit) {
+                    Path note = sweep.stackNote(point.identity());
+                    try {
+                        Files.createDirectories(note.getParent());
+                        Files.writeString(note, Stacks.note(sweep, point, unit, display), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write " + note, e);
+                    }
                 }
             }
         }
@@ -314,7 +362,7 @@ public final class SlurmExecutor implements SweepExecutor {
                 case ELSEWHERE -> followed.put(index, where);
                 case GONE, NEVER_SUBMITTED -> {
                     if (goneLooks.merge(index, 1, Integer::sum) >= GONE_LOOKS) {
-                        fail(point, look.task(point), Optional.ofNullable(look.newest().get(point.identity())));
+                        fail(point, look.task(point), Optional.ofNullable(look.newest().get(point.identity())), look.members(point));
                     }
                 }
             }
@@ -332,15 +380,15 @@ public final class SlurmExecutor implements SweepExecutor {
         }
 
         /** A point whose task ended without a result (or never got one): failure.json, its log, Slurm's word. */
-        private void fail(SweepPoint point, Optional<ArrayTask> task, Optional<TaskRef> ref) {
+        private void fail(SweepPoint point, Optional<ArrayTask> task, Optional<TaskRef> ref, List<Integer> members) {
             Duration wall = wall(point);
-            Path stderr = sweep.stderr(point.identity());
+            Path stderr = members.size() > 1 ? sweep.stackStderr(members) : sweep.stderr(point.identity());
             List<String> tail = tail(stderr);
             String how = ref.map(r -> "Slurm task " + r.jobTask() + task.map(t -> " ended " + t.state()
                             + (t.describeExit().isEmpty() ? "" : " (" + t.describeExit() + ")")).orElse(" is no longer listed by squeue"))
                     .orElse("another process trained it and stopped");
             PointFailure failure = new PointFailure(point.index(), point.identity(), task.map(ArrayTask::processExitCode).orElse(-1),
-                    job.command().display(point.index()), tail, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
+                    members.size() > 1 ? job.command().display(members) : job.command().display(point.index()), tail, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
                     wall.toMillis() / 1000.0);
             try {
                 failure.write(sweep.run(point.identity()).path());
@@ -393,9 +441,14 @@ public final class SlurmExecutor implements SweepExecutor {
         private Look look() {
             List<SlurmFiles.Array> arrays = files.arrays();
             Map<String, TaskRef> newest = new HashMap<>();
+            Map<String, List<Integer>> stacks = new HashMap<>();
             for (SlurmFiles.Array array : arrays) {
-                for (int task = 0; task < array.identities().size(); task++) {
-                    newest.put(array.identities().get(task), new TaskRef(array.jobId(), task));
+                for (int task = 0; task < array.tasks().size(); task++) {
+                    SlurmFiles.Task trains = array.tasks().get(task);
+                    for (String identity : trains.identities()) {
+                        newest.put(identity, new TaskRef(array.jobId(), task));
+                        stacks.put(identity, trains.points());
+                    }
                 }
             }
             Map<TaskRef, ArrayTask> tasks = new HashMap<>();
@@ -410,7 +463,7 @@ public final class SlurmExecutor implements SweepExecutor {
                 }
             }
             lastActive = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(active));
-            return new Look(newest, tasks, active);
+            return new Look(newest, tasks, active, stacks);
         }
 
         String dryRun() {
@@ -424,13 +477,13 @@ public final class SlurmExecutor implements SweepExecutor {
                     look = look();
                     max = slurm.maxArraySize();
                 } catch (SweepExecutorException noAnswer) {
-                    look = new Look(Map.of(), Map.of(), Set.of());
+                    look = Look.empty();
                     max = Slurm.DEFAULT_MAX_ARRAY_SIZE;
                     caveat = " (Slurm did not answer: " + noAnswer.getMessage() + "; Slurm's default MaxArraySize, and no point "
                             + "counted as queued)";
                 }
             } else {
-                look = new Look(Map.of(), Map.of(), Set.of());
+                look = Look.empty();
                 max = Slurm.DEFAULT_MAX_ARRAY_SIZE;
                 caveat = " (no Slurm commands on this machine: Slurm's default MaxArraySize, and no point counted as queued)";
             }
@@ -450,17 +503,16 @@ public final class SlurmExecutor implements SweepExecutor {
                     .append(caveat).append(".\n");
             int n = 1;
             List<String> after = config.parallel().isPresent() ? new ArrayList<>(look.activeArrays()) : new ArrayList<>();
-            for (List<SweepPoint> chunk : chunks(ordered(todo), max)) {
+            for (List<List<SweepPoint>> chunk : chunks(units(todo, note -> text.append("# ").append(note).append('\n')), max)) {
                 Path pointsFile = nextPointsFile(n++);
                 List<String> command = new ArrayList<>(List.of("sbatch", "--parsable"));
                 command.addAll(options(chunk.size(), after));
                 command.add(files.script().toString());
                 command.add(pointsFile.toString());
                 text.append(String.join(" ", command)).append('\n');
-                text.append("#   ").append(pointsFile.getFileName()).append(", task: point identity\n");
+                text.append("#   ").append(pointsFile.getFileName()).append(", task: point identity (a stack's: points identities)\n");
                 for (int task = 0; task < chunk.size(); task++) {
-                    text.append("#   ").append(task).append(": ").append(chunk.get(task).index()).append(' ')
-                            .append(chunk.get(task).identity()).append('\n');
+                    text.append("#   ").append(task).append(": ").append(SlurmFiles.Task.of(chunk.get(task)).line()).append('\n');
                 }
                 if (config.parallel().isPresent()) {
                     after = List.of("<the array above>");

@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.threshold.api.config.ConfigNode;
 import org.threshold.api.config.ConfigSection;
+import org.threshold.runs.sweep.Stacks;
 
 /**
  * The slurm executor's keys in {@code sweep.executor} (docs/SWEEPS.md):
@@ -27,6 +28,7 @@ import org.threshold.api.config.ConfigSection;
  *   sbatch: [--constraint=skylake]     # more #SBATCH options, as written
  *   setup: [module load java/17]       # shell lines each task runs before the point
  *   poll_seconds: 10          # how often threshold sweep asks squeue while it follows the arrays
+ *   stack: 1                  # points of one shape trained as one stack per task (SPEC section 10): K or auto
  * }</pre>
  *
  * @param partition {@code --partition}, when set
@@ -41,10 +43,12 @@ import org.threshold.api.config.ConfigSection;
  * @param sbatch further sbatch options, one {@code #SBATCH} line each
  * @param setup shell lines run before the point in each task
  * @param poll how often the arrays are looked at while followed
+ * @param stack points of one shape trained as one stack by one task ({@link Stacks}); empty for
+ *     {@code auto}, 1 (the default) for a task per point
  */
 public record SlurmExecutorConfig(Optional<String> partition, Optional<String> time, Optional<String> mem, Optional<String> account,
                                   Optional<String> qos, int cpusPerTask, int threads, OptionalInt parallel, int signalSeconds,
-                                  List<String> sbatch, List<String> setup, Duration poll) {
+                                  List<String> sbatch, List<String> setup, Duration poll, OptionalInt stack) {
 
     /** Slurm's own lead time in submitit and in its documentation's examples. */
     static final int DEFAULT_SIGNAL_SECONDS = 90;
@@ -87,6 +91,13 @@ public record SlurmExecutorConfig(Optional<String> partition, Optional<String> t
         setup = List.copyOf(setup);
     }
 
+    /** A task per point ({@code stack: 1}). */
+    public SlurmExecutorConfig(Optional<String> partition, Optional<String> time, Optional<String> mem, Optional<String> account,
+                               Optional<String> qos, int cpusPerTask, int threads, OptionalInt parallel, int signalSeconds,
+                               List<String> sbatch, List<String> setup, Duration poll) {
+        this(partition, time, mem, account, qos, cpusPerTask, threads, parallel, signalSeconds, sbatch, setup, poll, OptionalInt.of(1));
+    }
+
     /** The config with every key at its default: the cluster's partition, time, memory, account and QOS. */
     public static SlurmExecutorConfig defaults() {
         return new SlurmExecutorConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1, 1,
@@ -120,7 +131,7 @@ public record SlurmExecutorConfig(Optional<String> partition, Optional<String> t
         List<String> setup = s.texts("setup", List.of());
         int poll = s.integer("poll_seconds", DEFAULT_POLL_SECONDS, 1, 3600);
         return new SlurmExecutorConfig(partition, time, mem, account, qos, cpusPerTask, threadCount, parallel, signalSeconds, sbatch,
-                setup, Duration.ofSeconds(poll));
+                setup, Duration.ofSeconds(poll), Stacks.bind(s));
     }
 
     private static Optional<String> name(ConfigSection s, String key) {

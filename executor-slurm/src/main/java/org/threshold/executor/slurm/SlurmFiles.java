@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.threshold.api.sweep.SweepPoint;
 import org.threshold.runs.AtomicFile;
@@ -18,7 +19,8 @@ import org.threshold.runs.AtomicFile;
  *
  * <pre>
  * job.sh            the job script every array runs (rewritten at each submission)
- * array-N.points    array N's tasks: line I+1 is the grid point task I trains, "index identity"
+ * array-N.points    array N's tasks: line I+1 is what task I trains, "index identity" for a point,
+ *                   "3,5,7 id3,id5,id7" for a stack (sweep.executor.stack)
  * arrays.tsv        every array submitted: job id, its points file, tasks, time
  * logs/J_T.log      the batch shell's own lines for task T of array J (the point's own are its
  *                   run directory's stdout.log and stderr.log)
@@ -30,15 +32,49 @@ import org.threshold.runs.AtomicFile;
 final class SlurmFiles {
 
     /**
+     * What one task trains: a point, or the members of a stack.
+     *
+     * @param points grid indices, ascending
+     * @param identities their runs, in the same order
+     */
+    record Task(List<Integer> points, List<String> identities) {
+
+        Task {
+            points = List.copyOf(points);
+            identities = List.copyOf(identities);
+        }
+
+        /** "3 id" or "3,5,7 id3,id5,id7": a line of a points file, which the job script reads. */
+        String line() {
+            return String.join(",", points.stream().map(String::valueOf).toList()) + " " + String.join(",", identities);
+        }
+
+        /** A line of a points file; a task of nothing for a line that is not one. */
+        static Task parse(String line) {
+            String[] fields = line.strip().split(" ");
+            if (fields.length != 2 || !fields[0].matches("\\d+(,\\d+)*")) {
+                return new Task(List.of(), List.of());
+            }
+            List<Integer> points = Arrays.stream(fields[0].split(",")).map(Integer::valueOf).toList();
+            List<String> identities = List.of(fields[1].split(","));
+            return points.size() == identities.size() ? new Task(points, identities) : new Task(List.of(), List.of());
+        }
+
+        static Task of(List<SweepPoint> unit) {
+            return new Task(unit.stream().map(SweepPoint::index).toList(), unit.stream().map(SweepPoint::identity).toList());
+        }
+    }
+
+    /**
      * A submitted array.
      *
      * @param jobId the array's job id
-     * @param identities the run of each task, by task index
+     * @param tasks what each task trains, by task index
      */
-    record Array(String jobId, List<String> identities) {
+    record Array(String jobId, List<Task> tasks) {
 
         Array {
-            identities = List.copyOf(identities);
+            tasks = List.copyOf(tasks);
         }
     }
 
@@ -79,11 +115,11 @@ final class SlurmFiles {
         }
     }
 
-    /** A new points file for these points, in task order; its name is never one used before. */
-    Path writePoints(List<SweepPoint> points) {
+    /** A new points file for these tasks (a point, or a stack's members, each), in task order; its name is never one used before. */
+    Path writePoints(List<List<SweepPoint>> units) {
         StringBuilder text = new StringBuilder();
-        for (SweepPoint p : points) {
-            text.append(p.index()).append(' ').append(p.identity()).append('\n');
+        for (List<SweepPoint> unit : units) {
+            text.append(Task.of(unit).line()).append('\n');
         }
         try {
             Files.createDirectories(root);
@@ -126,12 +162,11 @@ final class SlurmFiles {
                 if (fields.length < 2 || !fields[0].matches("\\d+")) {
                     continue;
                 }
-                List<String> identities = new ArrayList<>();
+                List<Task> tasks = new ArrayList<>();
                 for (String entry : Files.readAllLines(root.resolve(fields[1]), StandardCharsets.UTF_8)) {
-                    String[] point = entry.strip().split(" ");
-                    identities.add(point.length == 2 ? point[1] : "");
+                    tasks.add(Task.parse(entry));
                 }
-                arrays.add(new Array(fields[0], identities));
+                arrays.add(new Array(fields[0], tasks));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the job arrays of " + arraysFile(), e);

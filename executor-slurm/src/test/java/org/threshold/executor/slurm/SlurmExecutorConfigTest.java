@@ -73,6 +73,19 @@ class SlurmExecutorConfigTest {
     }
 
     @Test
+    void stackIsOneByDefaultAndTakesAWholeNumberOrAuto() {
+        assertThat(Configs.bind("executor: {type: slurm}\n").stack()).as("a task per point").hasValue(1);
+        assertThat(Configs.bind("executor: {type: slurm, stack: 4}\n").stack()).hasValue(4);
+        assertThat(Configs.bind("executor: {type: slurm, stack: auto}\n").stack()).isEmpty();
+        assertThat(problems("""
+                executor:
+                  type: slurm
+                  stack: 65
+                """)).singleElement().asString().startsWith("sweep.yaml:3:3: executor.stack: expected auto or a whole number from 1 "
+                + "to 64 of points trained as one stack, found");
+    }
+
+    @Test
     void slurmTimeFormatsAreTaken() {
         for (String time : List.of("30", "30:00", "1:30:00", "2-0", "2-12:00", "2-12:00:00", "UNLIMITED")) {
             assertThat(Configs.bind("executor: {type: slurm, time: \"" + time + "\"}\n").time()).contains(time);
@@ -86,7 +99,7 @@ class SlurmExecutorConfigTest {
                   type: slurm
                   partiton: short
                 """)).containsExactly("sweep.yaml:3:3: executor.partiton: expected one of the keys type, partition, time, mem, "
-                + "account, qos, cpus_per_task, threads, parallel, signal_seconds, sbatch, setup, poll_seconds, found 'partiton' "
+                + "account, qos, cpus_per_task, threads, parallel, signal_seconds, sbatch, setup, poll_seconds, stack, found 'partiton' "
                 + "(did you mean 'partition'?)");
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threshold.api.sweep.PointCommand;
+import org.threshold.api.sweep.StackShape;
 import org.threshold.api.sweep.SweepExecutorException;
 import org.threshold.api.sweep.SweepJob;
 import org.threshold.api.sweep.SweepListener;
@@ -29,6 +30,21 @@ class SlurmExecutorTest {
             list.add(new SweepPoint(i, "id" + i, "MAX", Optional.empty(), Map.of("seed", Integer.toString(i)), 1000L + i, i, i,
                     "accuracy"));
         }
+        return job(list);
+    }
+
+    /** Points of two shapes, 1,000 and 2,000 parameters, alternating; point 4 trains alone. */
+    private SweepJob shapedJob(int points) {
+        List<SweepPoint> list = new java.util.ArrayList<>();
+        for (int i = 0; i < points; i++) {
+            StackShape shape = i == 4 ? StackShape.alone("dropout 0.1 does not stack") : StackShape.of(i % 2);
+            list.add(new SweepPoint(i, "id" + i, "MAX", Optional.empty(), Map.of("seed", Integer.toString(i)), 1000L * (1 + i % 2), i,
+                    i, "accuracy", shape));
+        }
+        return job(list);
+    }
+
+    private SweepJob job(List<SweepPoint> list) {
         return new SweepJob("grid", dir.resolve("sweeps").resolve("grid"), list, new PointCommand() {
             @Override
             public List<String> arguments(int index, int threads) {
@@ -71,6 +87,32 @@ class SlurmExecutorTest {
                 .contains("sbatch --parsable --array=0-2%2 " + slurm.resolve("job.sh") + " " + slurm.resolve("array-1.points") + "\n")
                 .contains("#   0: 2 id2\n#   1: 1 id1\n#   2: 0 id0\n");
         assertThat(slurm).as("a dry run writes nothing").doesNotExist();
+    }
+
+    @Test
+    void withStackEachTaskTrainsTheStackOfPointsOfOneShapeAndAPointThatCannotStackAlone() throws Exception {
+        SlurmExecutor executor = new SlurmExecutor(Configs.bind("executor: {type: slurm, stack: 2}\n"), noSlurm(), dir);
+        String text = executor.dryRun(shapedJob(7)).orElseThrow();
+        assertThat(text).contains("# point 4 MAX seed=4 (id4) trains alone: dropout 0.1 does not stack\n")
+                .contains("sbatch --parsable --array=0-4 ")
+                .as("larger models first; members ascending").contains("#   0: 1,3 id1,id3\n#   1: 5 id5\n#   2: 0,2 id0,id2\n"
+                        + "#   3: 4 id4\n#   4: 6 id6\n");
+        assertThat(executor.layout()).endsWith(", points of one shape in stacks of 2, one task each");
+
+        SlurmExecutor auto = new SlurmExecutor(Configs.bind("executor: {type: slurm, stack: auto}\n"), noSlurm(), dir);
+        assertThat(auto.dryRun(shapedJob(7)).orElseThrow()).as("auto without a throttle: one stack per shape, at most 8")
+                .contains("#   0: 1,3,5 id1,id3,id5\n#   1: 0,2,6 id0,id2,id6\n#   2: 4 id4\n");
+        SlurmExecutor spread = new SlurmExecutor(Configs.bind("executor: {type: slurm, stack: auto, parallel: 2}\n"), noSlurm(), dir);
+        assertThat(spread.dryRun(shapedJob(7)).orElseThrow()).as("auto with parallel 2: each shape over 2 tasks")
+                .contains("#   0: 1,3 id1,id3\n#   1: 5 id5\n#   2: 0,2 id0,id2\n#   3: 4 id4\n#   4: 6 id6\n");
+    }
+
+    @Test
+    void aTaskLineIsAPointOrAStacksMembers() {
+        assertThat(SlurmFiles.Task.parse("3 abc")).isEqualTo(new SlurmFiles.Task(List.of(3), List.of("abc")));
+        assertThat(SlurmFiles.Task.parse("3,5,7 a,b,c")).isEqualTo(new SlurmFiles.Task(List.of(3, 5, 7), List.of("a", "b", "c")));
+        assertThat(SlurmFiles.Task.parse("3,5 a").points()).as("not a task line").isEmpty();
+        assertThat(SlurmFiles.Task.parse("3,5 a,b").line()).isEqualTo("3,5 a,b");
     }
 
     @Test

@@ -40,10 +40,10 @@ import org.threshold.api.sweep.SweepPoint;
 import org.threshold.runs.DamagedFileException;
 import org.threshold.runs.IoFailure;
 import org.threshold.runs.run.Numerics;
-import org.threshold.runs.run.Provenance;
 import org.threshold.runs.run.RunResult;
 import org.threshold.runs.sweep.PointFailure;
 import org.threshold.runs.sweep.RunLock;
+import org.threshold.runs.sweep.Stacks;
 import org.threshold.runs.sweep.SweepDirectory;
 import org.threshold.trainer.sweep.ParentWatch;
 
@@ -235,7 +235,7 @@ public final class LocalExecutor implements SweepExecutor {
          */
         private void startStack(List<SweepPoint> unit) {
             List<Integer> members = unit.stream().map(SweepPoint::index).toList();
-            String indices = String.join(",", members.stream().map(String::valueOf).toList());
+            String indices = Stacks.indices(unit);
             List<RunLock> locks = new ArrayList<>();
             for (SweepPoint point : unit) {
                 Optional<RunLock> owned;
@@ -255,10 +255,8 @@ public final class LocalExecutor implements SweepExecutor {
                 locks.add(owned.get());
             }
             Optional<Numerics> started = unit.stream().map(this::startedWith).flatMap(Optional::stream).findFirst();
-            List<String> command = new ArrayList<>(job.command().arguments(members.get(0),
-                    started.map(Numerics::threads).orElse(layout.threads())));
-            command.set(command.size() - 1, indices); // the last argument is the index (PointCommand)
-            String display = stackDisplay(members);
+            List<String> command = job.command().arguments(members, started.map(Numerics::threads).orElse(layout.threads()));
+            String display = job.command().display(members);
             Path stdout = sweep.stackStdout(members);
             Path stderr = sweep.stackStderr(members);
             try {
@@ -266,10 +264,8 @@ public final class LocalExecutor implements SweepExecutor {
                 for (SweepPoint point : unit) {
                     Files.createDirectories(runDirectory(point));
                     Files.deleteIfExists(runDirectory(point).resolve(PointFailure.FILE));
-                    Files.writeString(sweep.stackNote(point.identity()), "point " + point.index() + " trains in the stack of "
-                            + "points " + indices + " (sweep.executor.stack; SPEC section 10), in one process: " + display
-                            + "\nits logs: " + sweep.root().relativize(stdout) + " and " + sweep.root().relativize(stderr)
-                            + " in the sweep directory\n", StandardCharsets.UTF_8);
+                    Files.writeString(sweep.stackNote(point.identity()), Stacks.note(sweep, point, unit, display),
+                            StandardCharsets.UTF_8);
                 }
                 String header = "--- " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + display + "\n";
                 append(stdout, header);
@@ -309,13 +305,6 @@ public final class LocalExecutor implements SweepExecutor {
         }
 
         /** "threshold run sweep.yaml --index 3,5,7". */
-        private String stackDisplay(List<Integer> members) {
-            String one = job.command().display(members.get(0));
-            String indices = String.join(",", members.stream().map(String::valueOf).toList());
-            return one.endsWith(" " + members.get(0)) ? one.substring(0, one.length() - members.get(0).toString().length()) + indices
-                    : one + " (points " + indices + ")";
-        }
-
         private void finish(Running done) {
             try {
                 for (SweepPoint point : done.points()) {
@@ -460,13 +449,8 @@ public final class LocalExecutor implements SweepExecutor {
             }
         }
 
-        /** The numerics a point's run started with; empty for a point that has not started (or whose provenance is unreadable: the point's own process says why). */
         private Optional<Numerics> startedWith(SweepPoint point) {
-            try {
-                return sweep.run(point.identity()).readProvenance().flatMap(Provenance::numerics);
-            } catch (RuntimeException unreadable) {
-                return Optional.empty();
-            }
+            return Stacks.startedWith(sweep, point);
         }
 
         private Path runDirectory(SweepPoint point) {

@@ -3,6 +3,7 @@ package org.threshold.trainer.sweep.local;
 import java.util.OptionalInt;
 import org.threshold.api.config.ConfigNode;
 import org.threshold.api.config.ConfigSection;
+import org.threshold.runs.sweep.Stacks;
 
 /**
  * The local executor's keys in {@code sweep.executor} ({@code threshold sweep --parallel N
@@ -16,8 +17,6 @@ import org.threshold.api.config.ConfigSection;
 public record LocalExecutorConfig(OptionalInt parallel, OptionalInt threads, OptionalInt stack) {
 
     static final int MAX = 4096;
-    /** The most points one stack trains. */
-    public static final int MAX_STACK = 64;
 
     /** Each point alone ({@code stack: 1}). */
     public LocalExecutorConfig(OptionalInt parallel, OptionalInt threads) {
@@ -25,19 +24,7 @@ public record LocalExecutorConfig(OptionalInt parallel, OptionalInt threads, Opt
     }
 
     public static LocalExecutorConfig bind(ConfigSection s) {
-        OptionalInt stack = OptionalInt.of(1);
-        if (s.node("stack").isPresent()) {
-            ConfigNode node = s.node("stack").get();
-            if (node instanceof ConfigNode.Scalar v && v.plain() && v.text().equals("auto")) {
-                stack = OptionalInt.empty();
-            } else if (node instanceof ConfigNode.Scalar v && v.plain() && v.text().matches("\\d{1,2}")
-                    && Integer.parseInt(v.text()) >= 1 && Integer.parseInt(v.text()) <= MAX_STACK) {
-                stack = OptionalInt.of(Integer.parseInt(v.text()));
-            } else {
-                s.problem("stack", "expected auto or a whole number from 1 to " + MAX_STACK + " of points trained as one "
-                        + "stack, found " + node.describe());
-            }
-        }
+        OptionalInt stack = Stacks.bind(s);
         return new LocalExecutorConfig(autoOrCount(s, "parallel"), autoOrCount(s, "threads"), stack);
     }
 

@@ -1,4 +1,4 @@
-package org.threshold.trainer.sweep.local;
+package org.threshold.runs.sweep;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,12 +11,16 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.threshold.api.config.ConfigNode;
+import org.threshold.api.config.ConfigSection;
 import org.threshold.api.sweep.SweepPoint;
 import org.threshold.runs.run.Numerics;
+import org.threshold.runs.run.Provenance;
 
 /**
  * How {@code sweep.executor.stack} groups the points still to train into processes (SPEC section
- * 10): each unit is one process, a single point or the points of one stack.
+ * 10), for every executor alike: each unit is one process (a local process, a Slurm array task),
+ * a single point or the points of one stack.
  *
  * <ul>
  *   <li>A point that has started keeps how it started: alone, or in its recorded stack with the
@@ -27,29 +31,83 @@ import org.threshold.runs.run.Numerics;
  *       ascending grid order; a point whose options do not stack trains alone, with a line
  *       saying why.</li>
  *   <li>{@code auto}: points of at most {@value #AUTO_PARAMETERS} parameters stack, K being the
- *       class's points spread evenly over the cores (at most {@value #AUTO_MOST}); larger points
- *       train alone. Stacking pays where one model cannot keep a core busy (docs/PERFORMANCE.md,
- *       "Stacked training").</li>
+ *       class's points spread evenly over the processes that run at once (the local executor's
+ *       cores; Slurm's {@code parallel}, and without it one: stacks of {@value #AUTO_MOST}), at most
+ *       {@value #AUTO_MOST}; larger points train alone. Stacking pays where one model cannot keep a
+ *       core busy (docs/PERFORMANCE.md, "Stacked training").</li>
  * </ul>
  */
-final class Stacks {
+public final class Stacks {
+
+    /** The most points one stack trains. */
+    public static final int MAX_STACK = 64;
 
     /** Under {@code auto}, the largest model that stacks. */
-    static final long AUTO_PARAMETERS = 20_000;
+    public static final long AUTO_PARAMETERS = 20_000;
     /** Under {@code auto}, the most points in one stack. */
-    static final int AUTO_MOST = 8;
+    public static final int AUTO_MOST = 8;
 
     private Stacks() {
     }
 
     /**
+     * {@code sweep.executor.stack}: {@code auto} (empty), or K from 1 to {@value #MAX_STACK}; 1
+     * (each point in its own process) when absent.
+     */
+    public static OptionalInt bind(ConfigSection s) {
+        if (s.node("stack").isEmpty()) {
+            return OptionalInt.of(1);
+        }
+        ConfigNode node = s.node("stack").get();
+        if (node instanceof ConfigNode.Scalar v && v.plain() && v.text().equals("auto")) {
+            return OptionalInt.empty();
+        }
+        if (node instanceof ConfigNode.Scalar v && v.plain() && v.text().matches("\\d{1,2}")
+                && Integer.parseInt(v.text()) >= 1 && Integer.parseInt(v.text()) <= MAX_STACK) {
+            return OptionalInt.of(Integer.parseInt(v.text()));
+        }
+        s.problem("stack", "expected auto or a whole number from 1 to " + MAX_STACK + " of points trained as one "
+                + "stack, found " + node.describe());
+        return OptionalInt.of(1);
+    }
+
+    /**
+     * The numerics a point's run started with; empty for a point that has not started (or whose
+     * provenance is unreadable: the point's own process says why).
+     */
+    public static Optional<Numerics> startedWith(SweepDirectory sweep, SweepPoint point) {
+        try {
+            return sweep.run(point.identity()).readProvenance().flatMap(Provenance::numerics);
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** "3,5,7": a stack's members as the point command and the stack's logs name them. */
+    public static String indices(List<SweepPoint> unit) {
+        return String.join(",", unit.stream().map(p -> String.valueOf(p.index())).toList());
+    }
+
+    /**
+     * What a member's {@link SweepDirectory#stackNote} says: the stack it trains in, its command
+     * and where the stack's logs are.
+     */
+    public static String note(SweepDirectory sweep, SweepPoint point, List<SweepPoint> unit, String command) {
+        List<Integer> members = unit.stream().map(SweepPoint::index).toList();
+        return "point " + point.index() + " trains in the stack of points " + indices(unit) + " (sweep.executor.stack; SPEC "
+                + "section 10), in one process: " + command + "\nits logs: " + sweep.root().relativize(sweep.stackStdout(members))
+                + " and " + sweep.root().relativize(sweep.stackStderr(members)) + " in the sweep directory\n";
+    }
+
+    /**
      * @param todo the points to train, in the order to start them
      * @param stack the setting: K, or empty for {@code auto}
+     * @param cores the processes that run at once, over which {@code auto} spreads a class
      * @param startedWith the numerics a point's run started with, when it has started
      * @param note told why a point that would stack trains alone
      * @return the processes to start, in order
      */
-    static List<List<SweepPoint>> form(List<SweepPoint> todo, OptionalInt stack, int cores,
+    public static List<List<SweepPoint>> form(List<SweepPoint> todo, OptionalInt stack, int cores,
                                        Function<SweepPoint, Optional<Numerics>> startedWith, Consumer<String> note) {
         List<List<SweepPoint>> units = new ArrayList<>();
         Set<Integer> placed = new HashSet<>();
