@@ -5,16 +5,22 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.threshold.api.model.ModelShape;
 import org.threshold.models.gpt.Gpt;
 import org.threshold.models.gpt.GptConfig;
 import org.threshold.trainer.step.Adam;
 import org.threshold.trainer.step.GradientClipping;
 import org.threshold.trainer.step.LearningRateSchedule;
+import org.threshold.trainer.step.StackedStep;
 import org.threshold.trainer.step.StepResult;
 import org.threshold.trainer.step.TokenBatch;
 import org.threshold.trainer.step.TrainingStep;
@@ -28,8 +34,13 @@ import org.threshold.trainer.step.TrainingStep;
  *
  * <pre>
  * TrainingBenchmark --d 64 --layers 3 [--batch 64] [--ctx 64] [--vocab 24] [--steps 50] [--warmup 10]
- *                   [--threads 2] [--nbatches 4] [--rss-every N] [--profile trace.json]
+ *                   [--threads 2] [--nbatches 4] [--rss-every N] [--profile trace.json] [--stack K]
  * </pre>
+ *
+ * <p>With {@code --stack K} (K > 1) it times the stacked step of K such models (SPEC section
+ * 10) as the trainer runs it: K members, each in its own thread with its own Adam and batches,
+ * joined in one {@link StackedStep} (one forward and backward pass for all, then each member's
+ * update); ms_per_step is then the time of one stacked step, which trains all K.
  *
  * <p>Prints diagnostics, then last a line in the reference's format plus memory:
  * {@code ms_per_step=<median> params=<n> peak_rss_mb=<VmHWM>}. With {@code --rss-every N} it also
@@ -40,11 +51,15 @@ public final class TrainingBenchmark {
     private TrainingBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
         // libtorch reads its thread counts once, when the engine starts
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(o.threads));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        if (o.stack > 1) {
+            stacked(o);
+            return;
+        }
         ModelShape shape = new ModelShape(o.vocab, o.ctx);
         Gpt model = new Gpt(GptConfig.standard(o.d, o.layers), shape);
         TokenBatch[] batches = randomBatches(o);
@@ -91,6 +106,67 @@ public final class TrainingBenchmark {
                 model.parameterCount(), memory("VmHWM:"));
     }
 
+    /** K members in one StackedStep, each stepping in its own thread; member 0's step time is the stacked step's. */
+    private static void stacked(Options o) throws Exception {
+        ModelShape shape = new ModelShape(o.vocab, o.ctx);
+        TokenBatch[] batches = randomBatches(o);
+        int total = o.warmup + o.steps;
+        double[] millis = new double[o.steps];
+        float[] losses = new float[2];
+        long parameters;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            List<Gpt> models = new ArrayList<>();
+            List<TrainingStep> steps = new ArrayList<>();
+            for (int k = 0; k < o.stack; k++) {
+                Gpt model = new Gpt(GptConfig.standard(o.d, o.layers), shape);
+                model.initialize(manager, 1234 + k);
+                models.add(model);
+                steps.add(new TrainingStep(model, new Adam(0.9, 0.999, 1e-8, 0, manager),
+                        new LearningRateSchedule(1e-3, 1e-3, 0, total, false), new GradientClipping(0), manager));
+            }
+            parameters = models.get(0).parameterCount();
+            StackedStep stack = new StackedStep(models.get(0).stacking().orElseThrow(), o.stack, manager);
+            for (int k = 0; k < o.stack; k++) {
+                stack.join(k, models.get(k), steps.get(k));
+            }
+            ExecutorService members = Executors.newFixedThreadPool(o.stack);
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (int k = 0; k < o.stack; k++) {
+                    int position = k;
+                    running.add(members.submit(() -> {
+                        for (int s = 0; s < total; s++) {
+                            long start = System.nanoTime();
+                            StepResult r = stack.run(position, batches[(s * o.stack + position) % batches.length]);
+                            long end = System.nanoTime();
+                            if (position == 0) {
+                                losses[s == 0 ? 0 : 1] = r.loss();
+                                if (s >= o.warmup) {
+                                    millis[s - o.warmup] = (end - start) / 1e6;
+                                }
+                            }
+                        }
+                        stack.leave(position);
+                        return null;
+                    }));
+                }
+                for (Future<?> f : running) {
+                    f.get();
+                }
+            } finally {
+                members.shutdownNow();
+                steps.forEach(TrainingStep::close);
+            }
+        }
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        System.err.printf(Locale.ROOT, "# threshold stacked K=%d d=%d L=%d B=%d T=%d threads=%d member 0 loss first=%.4f last=%.4f "
+                + "min_ms=%.3f p90_ms=%.3f%n", o.stack, o.d, o.layers, o.batch, o.ctx, o.threads, losses[0], losses[1], sorted[0],
+                sorted[(int) (0.9 * (sorted.length - 1))]);
+        System.out.printf(Locale.ROOT, "ms_per_step=%.3f params=%d stack=%d peak_rss_mb=%.1f%n", median(sorted), parameters, o.stack,
+                memory("VmHWM:"));
+    }
+
     /** Random tokens like the reference's: {@code nbatches} batches of (batch, ctx + 1), inputs and shifted targets. */
     private static TokenBatch[] randomBatches(Options o) {
         SplittableRandom random = new SplittableRandom(1234);
@@ -132,7 +208,7 @@ public final class TrainingBenchmark {
     }
 
     private record Options(int d, int layers, int batch, int ctx, int vocab, int steps, int warmup, int threads,
-                           int nbatches, int rssEvery, Optional<String> profile) {
+                           int nbatches, int rssEvery, Optional<String> profile, int stack) {
 
         static Options parse(String[] args) {
             int d = 64;
@@ -145,6 +221,7 @@ public final class TrainingBenchmark {
             int threads = 2;
             int nbatches = 4;
             int rssEvery = 0;
+            int stack = 1;
             Optional<String> profile = Optional.empty();
             for (int i = 0; i < args.length; i++) {
                 String key = args[i];
@@ -167,14 +244,15 @@ public final class TrainingBenchmark {
                     case "--threads" -> threads = value;
                     case "--nbatches" -> nbatches = value;
                     case "--rss-every" -> rssEvery = value;
+                    case "--stack" -> stack = value;
                     default -> throw new IllegalArgumentException("unknown option " + key + "; known: --d --layers --batch "
-                            + "--ctx --vocab --steps --warmup --threads --nbatches --rss-every --profile");
+                            + "--ctx --vocab --steps --warmup --threads --nbatches --rss-every --profile --stack");
                 }
             }
-            if (steps < 1 || warmup < 0 || nbatches < 1) {
-                throw new IllegalArgumentException("need --steps >= 1, --warmup >= 0, --nbatches >= 1");
+            if (steps < 1 || warmup < 0 || nbatches < 1 || stack < 1) {
+                throw new IllegalArgumentException("need --steps >= 1, --warmup >= 0, --nbatches >= 1, --stack >= 1");
             }
-            return new Options(d, layers, batch, ctx, vocab, steps, warmup, threads, nbatches, rssEvery, profile);
+            return new Options(d, layers, batch, ctx, vocab, steps, warmup, threads, nbatches, rssEvery, profile, stack);
         }
     }
 }
