@@ -76,8 +76,9 @@ step() { # label, then env assignments and java options -> ms per step
 echo
 echo "2. Threshold's d=256/L=4 step, ms (median of $steps steps), per round"
 echo
-echo "| setting | $(seq -s ' | ' 1 "$rounds" | sed 's/\([0-9]*\)/round \1/g') |"
-echo "|---|$(printf -- '---|%.0s' $(seq 1 "$rounds"))"
+header="| setting |" rule="|---|"
+for round in $(seq 1 "$rounds"); do header="$header round $round |" rule="$rule---|"; done
+echo "$header"; echo "$rule"
 declare -a labels=("2 libtorch threads (as compare.sh)" "OMP_WAIT_POLICY=PASSIVE" "OMP_WAIT_POLICY=ACTIVE" \
     "JVM -XX:ActiveProcessorCount=1 -XX:+UseSerialGC" "1 libtorch thread")
 declare -a settings=("" "OMP_WAIT_POLICY=PASSIVE" "OMP_WAIT_POLICY=ACTIVE" "-XX:ActiveProcessorCount=1 -XX:+UseSerialGC" "threads=1")
