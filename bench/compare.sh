@@ -40,6 +40,15 @@ if [ $build = 1 ]; then
       -Dmdep.outputFile=target/classpath.txt)
 fi
 classpath=$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")
+# Threshold's side computes with the MKL dispatch bin/threshold would choose on this machine
+# (bin/lib/mkl-dispatch.bash; THRESHOLD_MKL_DISPATCH=vendor measures MKL's own choice); the
+# reference's PyTorch has no MKL and runs without the library.
+original_preload=${LD_PRELOAD:-}
+# shellcheck source=../bin/lib/mkl-dispatch.bash
+source "$root/bin/lib/mkl-dispatch.bash"
+mkl_dispatch "$classpath" "$root/bench/target/native/libthreshold-mkl-dispatch.so"
+ours_preload=${LD_PRELOAD:-}
+export LD_PRELOAD=$original_preload
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 
@@ -52,7 +61,7 @@ run_reference() { # d layers -> "ms rss_mb"
 }
 run_threshold() { # d layers -> "ms rss_mb"
   local out
-  out=$(java -cp "$classpath" org.threshold.bench.TrainingBenchmark --d "$1" --layers "$2" --steps "$steps" \
+  out=$(LD_PRELOAD=$ours_preload java -cp "$classpath" org.threshold.bench.TrainingBenchmark --d "$1" --layers "$2" --steps "$steps" \
       --warmup "$warmup" --threads "$threads" 2>/dev/null)
   sed -n 's/^ms_per_step=\([0-9.]*\) .*peak_rss_mb=\([0-9.]*\).*/\1 \2/p' <<<"$out"
 }
@@ -71,13 +80,14 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 
-"$python" - "$results" "$configs" "$rounds" "$steps" "$warmup" "$threads" <<'PY'
+"$python" - "$results" "$configs" "$rounds" "$steps" "$warmup" "$threads" "$THRESHOLD_MKL_DISPATCH" <<'PY'
 import statistics, sys
-path, configs, rounds, steps, warmup, threads = sys.argv[1:]
+path, configs, rounds, steps, warmup, threads, dispatch = sys.argv[1:]
 rows = [line.split() for line in open(path) if line.strip()]
 def runs(side, d, l):
     return [(float(r[3]), float(r[4])) for r in rows if r[0] == side and r[1] == d and r[2] == l and len(r) == 5]
-print(f"rounds={rounds} steps={steps} warmup={warmup} threads={threads}; median over rounds of each run's median ms per step")
+print(f"rounds={rounds} steps={steps} warmup={warmup} threads={threads} Threshold's MKL dispatch={dispatch}; "
+      "median over rounds of each run's median ms per step")
 print()
 print("| d / L | ours ms | reference ms | ratio ours/ref | per-round ratios | ours peak RSS MB | reference peak RSS MB |")
 print("|---|---|---|---|---|---|---|")

@@ -26,6 +26,10 @@ if [ $build = 1 ]; then
       -Dmdep.outputFile=target/classpath.txt)
 fi
 classpath=$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")
+# the MKL dispatch bin/threshold would choose here (bin/lib/mkl-dispatch.bash), for the peak and the steps alike
+# shellcheck source=../bin/lib/mkl-dispatch.bash
+source "$root/bin/lib/mkl-dispatch.bash"
+mkl_dispatch "$classpath" "$root/bench/target/native/libthreshold-mkl-dispatch.so"
 batch=64
 declare -A peak
 for t in 1 2; do
@@ -33,7 +37,7 @@ for t in 1 2; do
       | sed -n 's/^gflops=\([0-9.]*\).*/\1/p')
   echo "# fp32 peak, 2048 x 2048 products, $t thread(s): ${peak[$t]} GFLOP/s" >&2
 done
-echo "fp32 peak (2048 x 2048 products through libtorch): ${peak[1]} GFLOP/s on 1 thread, ${peak[2]} on 2"
+echo "fp32 peak (2048 x 2048 products through libtorch, MKL dispatch $THRESHOLD_MKL_DISPATCH): ${peak[1]} GFLOP/s on 1 thread, ${peak[2]} on 2"
 echo
 echo "| d / L / context | K | threads | params per model | ms per step | models x steps/s | GFLOP/s | fraction of peak |"
 echo "|---|---|---|---|---|---|---|---|"

@@ -16,7 +16,9 @@ import org.threshold.runs.JsonFields;
  * A run's numerical environment: what, besides the config and the seed, changes the numbers a CPU
  * run computes. libtorch's intra-op thread count changes how reductions are split (so the
  * rounding of sums), MKL's code path ({@code MKL_CBWR}) and ATen's vector kernels
- * ({@code ATEN_CPU_CAPABILITY}) change which instructions compute them. It is fixed when a run
+ * ({@code ATEN_CPU_CAPABILITY}) change which instructions compute them, and so does whether MKL
+ * chose its kernels by the processor's instructions or by its vendor ({@link #MKL_DISPATCH}: on
+ * AMD processors bin/threshold preloads {@link #MKL_DISPATCH_LIBRARY} for the former). It is fixed when a run
  * first starts, recorded in provenance.json and result.json ({@code numerics}), and a resumed run
  * uses it again, so that a run's numbers do not depend on where or how it resumed (docs/RUNS.md).
  *
@@ -62,8 +64,19 @@ public record Numerics(int threads, Map<String, String> environment, Optional<St
         this(threads, environment, Optional.empty());
     }
 
-    /** The environment variables libtorch reads once, when it loads, that change CPU numerics. */
-    public static final List<String> VARIABLES = List.of("ATEN_CPU_CAPABILITY", "MKL_CBWR");
+    /**
+     * MKL's code path by the processor's instructions, not its vendor: {@code intel} when this
+     * process preloaded {@link #MKL_DISPATCH_LIBRARY} (bin/threshold does on AMD processors unless
+     * {@code THRESHOLD_MKL_DISPATCH=vendor}), absent otherwise. Recorded from what the process
+     * preloaded, not from the variable, which only tells bin/threshold what to do.
+     */
+    public static final String MKL_DISPATCH = "THRESHOLD_MKL_DISPATCH";
+
+    /** The library that makes MKL choose its kernels by instructions (trainer's MklDispatch writes it). */
+    public static final String MKL_DISPATCH_LIBRARY = "libthreshold-mkl-dispatch.so";
+
+    /** What, in the environment libtorch loads in, changes CPU numerics: two variables and MKL's dispatch. */
+    public static final List<String> VARIABLES = List.of("ATEN_CPU_CAPABILITY", "MKL_CBWR", MKL_DISPATCH);
 
     public Numerics {
         if (threads < 1) {
@@ -82,9 +95,21 @@ public record Numerics(int threads, Map<String, String> environment, Optional<St
     public static Numerics of(int threads, Map<String, String> processEnvironment) {
         Map<String, String> pinned = new TreeMap<>();
         for (String variable : VARIABLES) {
-            Optional.ofNullable(processEnvironment.get(variable)).ifPresent(v -> pinned.put(variable, v));
+            if (!variable.equals(MKL_DISPATCH)) {
+                Optional.ofNullable(processEnvironment.get(variable)).ifPresent(v -> pinned.put(variable, v));
+            }
+        }
+        for (String preloaded : processEnvironment.getOrDefault("LD_PRELOAD", "").split("[: ]")) {
+            if (namesDispatchLibrary(preloaded)) {
+                pinned.put(MKL_DISPATCH, "intel");
+            }
         }
         return new Numerics(threads, pinned);
+    }
+
+    /** Whether an LD_PRELOAD entry is {@link #MKL_DISPATCH_LIBRARY}. */
+    public static boolean namesDispatchLibrary(String preloadEntry) {
+        return preloadEntry.equals(MKL_DISPATCH_LIBRARY) || preloadEntry.endsWith("/" + MKL_DISPATCH_LIBRARY);
     }
 
     /** "threads 1, ATEN_CPU_CAPABILITY unset, MKL_CBWR unset". */

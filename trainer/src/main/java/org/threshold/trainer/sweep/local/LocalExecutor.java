@@ -45,6 +45,7 @@ import org.threshold.runs.sweep.PointFailure;
 import org.threshold.runs.sweep.RunLock;
 import org.threshold.runs.sweep.Stacks;
 import org.threshold.runs.sweep.SweepDirectory;
+import org.threshold.trainer.device.MklDispatch;
 import org.threshold.trainer.sweep.ParentWatch;
 
 /**
@@ -293,7 +294,14 @@ public final class LocalExecutor implements SweepExecutor {
                     .redirectInput(ProcessBuilder.Redirect.PIPE);
             builder.environment().put(ParentWatch.ENVIRONMENT_VARIABLE, Long.toString(ProcessHandle.current().pid()));
             started.ifPresent(n -> Numerics.VARIABLES.forEach(v -> {
-                if (n.environment().containsKey(v)) {
+                if (v.equals(Numerics.MKL_DISPATCH)) {
+                    // what the run preloaded, not the variable, is what it computed with
+                    try {
+                        MklDispatch.set(builder.environment(), n.environment().containsKey(v), MklDispatch.library(System.getenv()));
+                    } catch (IllegalStateException unknown) {
+                        throw new UncheckedIOException(new IOException(unknown.getMessage()));
+                    }
+                } else if (n.environment().containsKey(v)) {
                     builder.environment().put(v, n.environment().get(v));
                 } else {
                     builder.environment().remove(v);
