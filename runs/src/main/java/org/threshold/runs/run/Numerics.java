@@ -112,7 +112,7 @@ public record Numerics(int threads, Map<String, String> environment, Optional<St
         return preloadEntry.equals(MKL_DISPATCH_LIBRARY) || preloadEntry.endsWith("/" + MKL_DISPATCH_LIBRARY);
     }
 
-    /** "threads 1, ATEN_CPU_CAPABILITY unset, MKL_CBWR unset". */
+    /** "threads 1, ATEN_CPU_CAPABILITY unset, MKL_CBWR unset, THRESHOLD_MKL_DISPATCH unset". */
     public String describe() {
         List<String> parts = new ArrayList<>();
         parts.add("threads " + threads);
@@ -133,8 +133,10 @@ public record Numerics(int threads, Map<String, String> environment, Optional<St
             Optional<String> mine = Optional.ofNullable(environment.get(variable));
             Optional<String> theirs = Optional.ofNullable(other.environment.get(variable));
             if (!mine.equals(theirs)) {
+                String advice = !variable.equals(MKL_DISPATCH) ? ""
+                        : ": resume with " + MKL_DISPATCH + "=" + mine.orElse("vendor") + " (bin/threshold)";
                 out.add(variable + " " + mine.map(v -> "=" + v).orElse("unset") + " (now " + theirs.map(v -> "=" + v).orElse("unset")
-                        + ")");
+                        + advice + ")");
             }
         }
         if (!stack.equals(other.stack)) {

@@ -17,7 +17,10 @@ class NumericsTest {
         assertThat(claimed.environment()).doesNotContainKey(Numerics.MKL_DISPATCH);
         assertThat(Numerics.of(2, Map.of("LD_PRELOAD", "/a/other-" + Numerics.MKL_DISPATCH_LIBRARY)).environment()).isEmpty();
 
-        assertThat(claimed.differences(preloaded)).containsExactly("THRESHOLD_MKL_DISPATCH unset (now =intel)");
+        assertThat(claimed.differences(preloaded)).containsExactly(
+                "THRESHOLD_MKL_DISPATCH unset (now =intel: resume with THRESHOLD_MKL_DISPATCH=vendor (bin/threshold))");
+        assertThat(preloaded.differences(claimed)).containsExactly(
+                "THRESHOLD_MKL_DISPATCH =intel (now unset: resume with THRESHOLD_MKL_DISPATCH=intel (bin/threshold))");
         assertThat(Numerics.fromJson(preloaded.toJson())).isEqualTo(preloaded);
     }
 

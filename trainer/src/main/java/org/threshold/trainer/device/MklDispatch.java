@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,10 @@ public final class MklDispatch {
         Path partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
         try {
             Files.write(partial, library());
+            if (Files.getFileStore(partial).supportsFileAttributeView("posix")) {
+                // readable by everyone who runs this checkout's bin/threshold, as a compiled library would be
+                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,9 @@ class MklDispatchTest {
         Path library = dir.resolve("native").resolve(MklDispatch.LIBRARY);
         MklDispatch.write(library);
         byte[] bytes = Files.readAllBytes(library);
+        if (Files.getFileStore(library).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(library))).isEqualTo("rw-r--r--");
+        }
         assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("ELF");
         assertThat(new String(bytes, StandardCharsets.US_ASCII)).contains("mkl_serv_intel_cpu_true");
         assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"),
