@@ -25,8 +25,9 @@ mkl_dispatch() {
     *) echo "threshold: THRESHOLD_MKL_DISPATCH is '$choice'; expected intel or vendor (docs/RUNS.md, \"Numerics\")" >&2
        exit 2 ;;
   esac
-  if [[ ! -f $library ]]; then
-    java -cp "$classpath" org.threshold.trainer.device.MklDispatch "$library" >&2
+  if [[ ! -f $library ]] && ! java -cp "$classpath" org.threshold.trainer.device.MklDispatch "$library"; then
+    echo "threshold: MKL keeps its own choice of kernels (THRESHOLD_MKL_DISPATCH=vendor)" >&2
+    export THRESHOLD_MKL_DISPATCH=vendor; mkl_dispatch_opts=(); return 0
   fi
   case ":${LD_PRELOAD:-}:" in
     *":$library:"*) ;;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.threshold.runs.IoFailure;
 import org.threshold.runs.run.Numerics;
 
 /**
@@ -172,6 +173,11 @@ public final class MklDispatch {
             System.err.println("usage: MklDispatch FILE  (writes " + LIBRARY + " there)");
             System.exit(2);
         }
-        write(Path.of(args[0]));
+        try {
+            write(Path.of(args[0]));
+        } catch (IOException e) {
+            System.err.println("threshold: cannot write " + args[0] + ": " + IoFailure.describe(e));
+            System.exit(1);
+        }
     }
 }
