@@ -103,8 +103,11 @@ class SlurmExecutorTest {
         assertThat(auto.dryRun(shapedJob(7)).orElseThrow()).as("auto without a throttle: one stack per shape, at most 8")
                 .contains("#   0: 1,3,5 id1,id3,id5\n#   1: 0,2,6 id0,id2,id6\n#   2: 4 id4\n");
         SlurmExecutor spread = new SlurmExecutor(Configs.bind("executor: {type: slurm, stack: auto, parallel: 2}\n"), noSlurm(), dir);
-        assertThat(spread.dryRun(shapedJob(7)).orElseThrow()).as("auto with parallel 2: each shape over 2 tasks")
-                .contains("#   0: 1,3 id1,id3\n#   1: 5 id5\n#   2: 0,2 id0,id2\n#   3: 4 id4\n#   4: 6 id6\n");
+        assertThat(spread.dryRun(shapedJob(7)).orElseThrow()).as("auto with parallel 2: three tasks keep two busy, so one stack per shape")
+                .contains("#   0: 1,3,5 id1,id3,id5\n#   1: 0,2,6 id0,id2,id6\n#   2: 4 id4\n");
+        SlurmExecutor wide = new SlurmExecutor(Configs.bind("executor: {type: slurm, stack: auto, parallel: 4}\n"), noSlurm(), dir);
+        assertThat(wide.dryRun(shapedJob(7)).orElseThrow()).as("auto with parallel 4: the first shape's stack is split for a fourth task")
+                .contains("#   0: 1,3 id1,id3\n#   1: 5 id5\n#   2: 0,2,6 id0,id2,id6\n#   3: 4 id4\n");
     }
 
     @Test

@@ -30,11 +30,12 @@ import org.threshold.runs.run.Provenance;
  *       in stacks of K, in the order the executor starts them (larger models first), members in
  *       ascending grid order; a point whose options do not stack trains alone, with a line
  *       saying why.</li>
- *   <li>{@code auto}: points of at most {@value #AUTO_PARAMETERS} parameters stack, K being the
- *       class's points spread evenly over the processes that run at once (the local executor's
- *       cores; Slurm's {@code parallel}, and without it one: stacks of {@value #AUTO_MOST}), at most
- *       {@value #AUTO_MOST}; larger points train alone. Stacking pays where one model cannot keep a
- *       core busy (docs/PERFORMANCE.md, "Stacked training").</li>
+ *   <li>{@code auto}: points of at most {@value #AUTO_PARAMETERS} parameters stack, in stacks as
+ *       large as {@value #AUTO_MOST} allows, split again (the largest first) while the sweep would
+ *       have fewer processes than run at once (the local executor's cores; Slurm's
+ *       {@code parallel}, and without it one); larger points train alone. Stacking pays where one
+ *       model cannot keep a core busy, and each process saved is a JVM start, a dataset and a
+ *       warm-up the members share (docs/PERFORMANCE.md, "Stacked training").</li>
  * </ul>
  */
 public final class Stacks {
@@ -139,9 +140,12 @@ public final class Stacks {
                 byClass.computeIfAbsent(point.stacking().shapeClass(), c -> new ArrayList<>()).add(point);
             }
         }
+        List<Integer> sizes = stack.isPresent()
+                ? byClass.values().stream().map(points -> stack.getAsInt()).toList()
+                : autoSizes(byClass.values().stream().map(List::size).toList(), units.size(), Math.max(1, cores));
+        int c = 0;
         for (List<SweepPoint> points : byClass.values()) {
-            int size = stack.isPresent() ? stack.getAsInt()
-                    : Math.min(AUTO_MOST, Math.max(1, (points.size() + Math.max(1, cores) - 1) / Math.max(1, cores)));
+            int size = sizes.get(c++);
             for (int from = 0; from < points.size(); from += size) {
                 List<SweepPoint> unit = new ArrayList<>(points.subList(from, Math.min(points.size(), from + size)));
                 unit.sort(Comparator.comparingInt(SweepPoint::index));
@@ -152,5 +156,41 @@ public final class Stacks {
         units.sort(Comparator.comparingLong((List<SweepPoint> u) -> u.get(0).parameters()).reversed()
                 .thenComparingInt(u -> u.get(0).index()));
         return units;
+    }
+
+    /**
+     * {@code auto}'s K for each shape class: as large as {@value #AUTO_MOST} allows (each process
+     * saved is a JVM start, a dataset and a warm-up shared), then split again, the largest stacks
+     * first, while the sweep would have fewer processes than run at once.
+     *
+     * @param classes the points of each class
+     * @param alone the processes of points that train alone
+     */
+    static List<Integer> autoSizes(List<Integer> classes, int alone, int cores) {
+        int[] size = new int[classes.size()];
+        for (int c = 0; c < size.length; c++) {
+            size[c] = Math.min(AUTO_MOST, classes.get(c));
+        }
+        while (true) {
+            int processes = alone;
+            int largest = -1;
+            for (int c = 0; c < size.length; c++) {
+                processes += (classes.get(c) + size[c] - 1) / size[c];
+                if (size[c] > 1 && (largest < 0 || size[c] > size[largest])) {
+                    largest = c;
+                }
+            }
+            if (processes >= cores || largest < 0) {
+                break;
+            }
+            int stacks = (classes.get(largest) + size[largest] - 1) / size[largest];
+            // one stack more for that class (ceil(n / (stacks + 1))), and always a smaller K
+            size[largest] = Math.min(size[largest] - 1, (classes.get(largest) + stacks) / (stacks + 1));
+        }
+        List<Integer> out = new ArrayList<>(size.length);
+        for (int k : size) {
+            out.add(k);
+        }
+        return out;
     }
 }

@@ -53,20 +53,35 @@ class StacksTest {
     }
 
     @Test
-    void autoSpreadsAShapeOverTheCoresAndLeavesLargeModelsAlone() {
+    void autoMakesTheLargestStacksThatKeepEveryCoreBusyAndLeavesLargeModelsAlone() {
         List<SweepPoint> points = new ArrayList<>(sixOfOneShape());
         points.add(point(6, Stacks.AUTO_PARAMETERS + 1, StackShape.of(1)));
         points.add(point(7, Stacks.AUTO_PARAMETERS + 1, StackShape.of(1)));
         assertThat(indices(Stacks.form(points, OptionalInt.empty(), 2, p -> Optional.empty(), s -> { })))
-                .containsExactly(List.of(6), List.of(7), List.of(0, 1, 2), List.of(3, 4, 5));
+                .as("three processes keep two cores busy: the six stack together")
+                .containsExactly(List.of(6), List.of(7), List.of(0, 1, 2, 3, 4, 5));
+        assertThat(indices(Stacks.form(sixOfOneShape(), OptionalInt.empty(), 2, p -> Optional.empty(), s -> { })))
+                .as("alone on two cores, the six are split over both").containsExactly(List.of(0, 1, 2), List.of(3, 4, 5));
         assertThat(indices(Stacks.form(sixOfOneShape(), OptionalInt.empty(), 1, p -> Optional.empty(), s -> { })))
                 .as("one process at a time: one stack of the six").containsExactly(List.of(0, 1, 2, 3, 4, 5));
+        assertThat(Stacks.form(sixOfOneShape(), OptionalInt.empty(), 4, p -> Optional.empty(), s -> { })).hasSize(6)
+                .as("four cores: split until four processes, which takes stacks of 1").allMatch(u -> u.size() == 1);
         List<SweepPoint> many = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             many.add(point(i, 5_000, StackShape.of(0)));
         }
         assertThat(Stacks.form(many, OptionalInt.empty(), 1, p -> Optional.empty(), s -> { }))
                 .allMatch(u -> u.size() <= Stacks.AUTO_MOST).hasSize(3);
+    }
+
+    @Test
+    void autoSizesSplitTheLargestStacksFirstUntilTheProcessesFillTheCores() {
+        assertThat(Stacks.autoSizes(List.of(6, 6, 6), 6, 2)).as("appendix C's grid on 2 cores").containsExactly(6, 6, 6);
+        assertThat(Stacks.autoSizes(List.of(20, 3), 0, 1)).containsExactly(Stacks.AUTO_MOST, 3);
+        assertThat(Stacks.autoSizes(List.of(12, 4), 0, 4)).as("8+4 and 4: three processes; 4+4+4 and 4: four")
+                .containsExactly(4, 4);
+        assertThat(Stacks.autoSizes(List.of(6), 0, 4)).as("3+3 is two, 2+2+2 three, then 1s").containsExactly(1);
+        assertThat(Stacks.autoSizes(List.of(1, 1), 0, 8)).as("nothing left to split").containsExactly(1, 1);
     }
 
     @Test
