@@ -43,12 +43,16 @@ classpath=$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")
 # Threshold's side computes with the MKL dispatch bin/threshold would choose on this machine
 # (bin/lib/mkl-dispatch.bash; THRESHOLD_MKL_DISPATCH=vendor measures MKL's own choice); the
 # reference's PyTorch has no MKL and runs without the library.
+# Its allocator settings too (bin/lib/malloc.bash); the reference runs with glibc's defaults.
 original_preload=${LD_PRELOAD:-}
 # shellcheck source=../bin/lib/mkl-dispatch.bash
 source "$root/bin/lib/mkl-dispatch.bash"
 mkl_dispatch "$classpath" "$root/bench/target/native/libthreshold-mkl-dispatch.so"
 ours_preload=${LD_PRELOAD:-}
 export LD_PRELOAD=$original_preload
+# shellcheck source=../bin/lib/malloc.bash
+source "$root/bin/lib/malloc.bash"
+ours_malloc=$(malloc_settings; env | grep '^MALLOC_' | tr '\n' ' ')
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 
@@ -61,7 +65,8 @@ run_reference() { # d layers -> "ms rss_mb"
 }
 run_threshold() { # d layers -> "ms rss_mb"
   local out
-  out=$(LD_PRELOAD=$ours_preload java -cp "$classpath" org.threshold.bench.TrainingBenchmark --d "$1" --layers "$2" --steps "$steps" \
+  # shellcheck disable=SC2086
+  out=$(env $ours_malloc LD_PRELOAD="$ours_preload" java -cp "$classpath" org.threshold.bench.TrainingBenchmark --d "$1" --layers "$2" --steps "$steps" \
       --warmup "$warmup" --threads "$threads" 2>/dev/null)
   sed -n 's/^ms_per_step=\([0-9.]*\) .*peak_rss_mb=\([0-9.]*\).*/\1 \2/p' <<<"$out"
 }

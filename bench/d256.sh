@@ -9,7 +9,8 @@
 #     processors, which makes MKL choose by the processor's instructions (bin/lib/mkl-dispatch.bash).
 #  2. Threshold's d=256/L=4 step (TrainingBenchmark, 2 threads) under the thread settings that can
 #     matter on 2 cores: libgomp's wait policy, the JVM's own thread count, 1 libtorch thread; and
-#     with MKL's kernels chosen by the processor (the library preloaded).
+#     with MKL's kernels chosen by the processor (the library preloaded), and with that and
+#     bin/threshold's allocator settings (bin/lib/malloc.bash).
 #
 #   bench/d256.sh [--rounds 2] [--steps 20] [--no-build]
 set -euo pipefail
@@ -86,8 +87,10 @@ header="| setting |" rule="|---|"
 for round in $(seq 1 "$rounds"); do header="$header round $round |" rule="$rule---|"; done
 echo "$header"; echo "$rule"
 declare -a labels=("2 libtorch threads (as compare.sh)" "OMP_WAIT_POLICY=PASSIVE" "OMP_WAIT_POLICY=ACTIVE" \
-    "JVM -XX:ActiveProcessorCount=1 -XX:+UseSerialGC" "1 libtorch thread" "MKL by processor (LD_PRELOAD the library)")
-declare -a settings=("" "OMP_WAIT_POLICY=PASSIVE" "OMP_WAIT_POLICY=ACTIVE" "-XX:ActiveProcessorCount=1 -XX:+UseSerialGC" "threads=1" "LD_PRELOAD=$library")
+    "JVM -XX:ActiveProcessorCount=1 -XX:+UseSerialGC" "1 libtorch thread" "MKL by processor (LD_PRELOAD the library)" \
+    "MKL by processor and bin/threshold's allocator settings (bin/lib/malloc.bash)")
+declare -a settings=("" "OMP_WAIT_POLICY=PASSIVE" "OMP_WAIT_POLICY=ACTIVE" "-XX:ActiveProcessorCount=1 -XX:+UseSerialGC" "threads=1" "LD_PRELOAD=$library" \
+    "LD_PRELOAD=$library MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=268435456 MALLOC_TOP_PAD_=67108864")
 declare -A times
 for round in $(seq 1 "$rounds"); do
   for i in "${!labels[@]}"; do

@@ -30,6 +30,9 @@ classpath=$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")
 # shellcheck source=../bin/lib/mkl-dispatch.bash
 source "$root/bin/lib/mkl-dispatch.bash"
 mkl_dispatch "$classpath" "$root/bench/target/native/libthreshold-mkl-dispatch.so"
+# shellcheck source=../bin/lib/malloc.bash
+source "$root/bin/lib/malloc.bash"
+malloc_settings
 batch=64
 declare -A peak
 for t in 1 2; do
