@@ -1,7 +1,7 @@
 # MKL's code path on AMD processors (docs/PERFORMANCE.md, "The d=256 step"; docs/RUNS.md,
 # "Numerics"). libtorch's MKL chooses its kernels by the processor's vendor: on an AMD processor
-# it runs its generic AVX2 path even where the processor has AVX-512, and its matrix products are
-# 2-2.6x slower than they can be. Preloading a library whose mkl_serv_intel_cpu_true answers yes
+# it runs its generic path even where the processor has AVX-512, and its matrix products are
+# 2.2-2.4x slower than they can be. Preloading a library whose mkl_serv_intel_cpu_true answers yes
 # makes MKL choose by the instructions the processor reports, as it does on Intel's.
 #
 #   THRESHOLD_MKL_DISPATCH=intel   preload it (the default on AMD x86-64 Linux)

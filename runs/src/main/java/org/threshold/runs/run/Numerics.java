@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -99,12 +100,19 @@ public record Numerics(int threads, Map<String, String> environment, Optional<St
                 Optional.ofNullable(processEnvironment.get(variable)).ifPresent(v -> pinned.put(variable, v));
             }
         }
-        for (String preloaded : processEnvironment.getOrDefault("LD_PRELOAD", "").split("[: ]")) {
-            if (namesDispatchLibrary(preloaded)) {
-                pinned.put(MKL_DISPATCH, "intel");
-            }
-        }
+        dispatchLibrary(processEnvironment).ifPresent(library -> pinned.put(MKL_DISPATCH, "intel"));
         return new Numerics(threads, pinned);
+    }
+
+    /** The entries of an environment's LD_PRELOAD (separated by colons or spaces, as ld.so reads it). */
+    public static List<String> preloads(Map<String, String> environment) {
+        return Arrays.stream(environment.getOrDefault("LD_PRELOAD", "").split("[: ]")).filter(e -> !e.isEmpty())
+                .toList();
+    }
+
+    /** {@link #MKL_DISPATCH_LIBRARY} as an environment's LD_PRELOAD names it, if it does. */
+    public static Optional<String> dispatchLibrary(Map<String, String> environment) {
+        return preloads(environment).stream().filter(Numerics::namesDispatchLibrary).findFirst();
     }
 
     /** Whether an LD_PRELOAD entry is {@link #MKL_DISPATCH_LIBRARY}. */

@@ -17,8 +17,8 @@ import org.threshold.runs.run.Numerics;
 
 /**
  * MKL's code path on AMD processors. libtorch's MKL picks its kernels by vendor, not by the
- * instructions a processor has: on an AMD EPYC with AVX-512 its matrix products run the generic
- * AVX2 path, 2–2.6× slower than its AVX-512 path on the same processor (docs/PERFORMANCE.md,
+ * instructions a processor has: on an AMD EPYC with AVX-512 its matrix products run its generic
+ * path, 2.2–2.4× slower than its AVX-512 path on the same processor (docs/PERFORMANCE.md,
  * "The d=256 step"). MKL asks one function of its own, {@code mkl_serv_intel_cpu_true}, whether
  * the processor is Intel's; libtorch's MKL calls it through the dynamic linker, so a shared
  * library loaded first ({@code LD_PRELOAD}) that defines it to answer yes makes MKL choose its
@@ -129,12 +129,8 @@ public final class MklDispatch {
      * @throws IllegalStateException when the path is needed and not known
      */
     public static void set(Map<String, String> environment, boolean processorPath, Optional<Path> library) {
-        List<String> preload = new ArrayList<>();
-        for (String entry : environment.getOrDefault("LD_PRELOAD", "").split("[: ]")) {
-            if (!entry.isEmpty() && !Numerics.namesDispatchLibrary(entry)) {
-                preload.add(entry);
-            }
-        }
+        List<String> preload = new ArrayList<>(Numerics.preloads(environment));
+        preload.removeIf(Numerics::namesDispatchLibrary);
         if (processorPath) {
             Path path = library.or(() -> preloaded(environment)).orElseThrow(() -> new IllegalStateException(
                     "this run started with MKL's processor path (" + LIBRARY + " preloaded), but this process does not know "
@@ -153,12 +149,7 @@ public final class MklDispatch {
 
     /** The library as this environment's LD_PRELOAD names it. */
     static Optional<Path> preloaded(Map<String, String> environment) {
-        for (String entry : environment.getOrDefault("LD_PRELOAD", "").split("[: ]")) {
-            if (Numerics.namesDispatchLibrary(entry)) {
-                return Optional.of(Path.of(entry));
-            }
-        }
-        return Optional.empty();
+        return Numerics.dispatchLibrary(environment).map(Path::of);
     }
 
     /** The library's path this process was given (bin/threshold's {@link #LIBRARY_PROPERTY}). */
